@@ -1,0 +1,36 @@
+# Stage 1: the simulated ad corpus with planted truth (the default data of the package).
+
+
+rule simulate_ads:
+    input:
+        holders="results/numbering/holders.parquet",
+        carriers=config["reference"]["carriers"],
+    output:
+        ads="data/simulated/{region}/ads.parquet",
+        truth="data/simulated/{region}/truth.parquet",
+    params:
+        region=lambda w: w.region,
+        area_codes=lambda w: config["regions"][w.region]["area_codes"],
+        simulate=lambda w: config["regions"][w.region]["ads"]["simulate"],
+        seed=lambda w: config["seed"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/simulate_ads.log",
+    benchmark:
+        "benchmarks/out/{region}/simulate_ads.tsv"
+    script:
+        "../scripts/simulate_ads.py"
+
+
+rule summarise_planted_truth:
+    input:
+        truth="data/simulated/{region}/truth.parquet",
+    output:
+        planted="results/{region}/planted.json",
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/summarise_planted_truth.log",
+    script:
+        "../scripts/summarise_planted_truth.py"
