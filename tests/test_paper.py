@@ -7,9 +7,9 @@ from frontline import paper
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_paper_source_has_no_hand_typed_results():
-    source = (ROOT / "paper" / "paper.md").read_text(encoding="utf-8")
-    assert paper.hand_typed_numbers(source) == []
+@pytest.mark.parametrize("source", sorted((ROOT / "paper").rglob("*.md")), ids=lambda p: p.name)
+def test_paper_source_has_no_hand_typed_results(source):
+    assert paper.hand_typed_numbers(source.read_text(encoding="utf-8")) == []
 
 
 def test_hand_typed_numbers_are_caught():

@@ -94,19 +94,17 @@ def round_floats(obj, digits: int = 10):
 
 
 def region_numbers(region: str, label: str, shares: pd.DataFrame, tests: pd.DataFrame, focus: str,
-                   coverage: pd.DataFrame, ingest: dict, planted: dict | None, confidence: float) -> dict:
+                   coverage: pd.DataFrame, planted: dict | None, confidence: float) -> dict:
     """Everything the paper quotes about one region, in one JSON-ready dict."""
     focus_numbers = headline(shares, tests, focus)
     out = {
         "region": region,
         "label": label,
         "confidence": confidence,
-        "corpus": ingest,
         "focus": focus_numbers,
         "brands": {r.brand: {"numbers": int(r.numbers), "share": float(r.share), "wilson_low": float(r.wilson_low),
                              "wilson_high": float(r.wilson_high)} for r in shares.itertuples()},
         "coverage": {r.measure: {"numbers": int(r.numbers), "share": float(r.share)} for r in coverage.itertuples()},
-        "planted": planted,
     }
     if planted is not None and "share" in focus_numbers:
         truth = planted["brand_shares"].get(focus, 0.0)

@@ -104,12 +104,23 @@ def write_filled(text: str, path: str | os.PathLike) -> None:
     write_text(text, path)
 
 
-def context(regions: dict[str, dict], primary: str, out_dir: str | os.PathLike) -> dict:
-    """Template context: ``primary`` (the replicated region), ``regions`` (all, in order), and the
-    figure paths relative to the rendered paper's folder."""
-    if primary not in regions:
-        raise ValueError(f"paper.primary_region '{primary}' is not among the configured regions {sorted(regions)}")
+def context(facts: dict[str, dict], figures: dict[str, dict[str, str]], primary: str,
+            out_dir: str | os.PathLike) -> dict:
+    """Template context.
+
+    ``facts`` maps region → name → the parsed JSON the paper quotes (``numbers``, ``ingest``,
+    ``planted``, ...); ``figures`` maps region → name → figure path. In the template, ``primary`` is
+    the replicated region's facts plus ``label`` and ``figures`` (paths relative to the rendered
+    paper's folder), and ``regions`` holds the same for every region, in config order.
+    """
+    if primary not in facts:
+        raise ValueError(f"paper.primary_region '{primary}' is not among the configured regions {sorted(facts)}")
     out_dir = Path(out_dir)
-    figs = {r: {"brand_shares": os.path.relpath(Path("results") / r / "figures" / "brand_shares.png", out_dir)}
-            for r in regions}
-    return {"primary": regions[primary], "regions": regions, "figures": figs, "primary_figures": figs[primary]}
+    regions = {}
+    for region, named in facts.items():
+        entry = dict(named)
+        entry["region"] = region
+        entry["label"] = named.get("numbers", {}).get("label", region)
+        entry["figures"] = {name: os.path.relpath(path, out_dir) for name, path in figures.get(region, {}).items()}
+        regions[region] = entry
+    return {"primary": regions[primary], "regions": regions}

@@ -1,4 +1,5 @@
 # Config validation and helpers shared by every stage.
+import glob
 from pathlib import Path
 
 from snakemake.utils import validate
@@ -37,6 +38,24 @@ def planted_input(wildcards):
     if is_simulated(wildcards.region):
         return {"planted": f"results/{wildcards.region}/planted.json"}
     return {}
+
+
+def region_facts(region):
+    """JSON files whose values the paper quotes, by the name the paper template uses."""
+    facts = {
+        "numbers": f"results/{region}/numbers.json",
+        "ingest": f"results/{region}/ingest.json",
+    }
+    if is_simulated(region):
+        facts["planted"] = f"results/{region}/planted.json"
+    return facts
+
+
+def region_figures(region):
+    """Figures the paper shows for a region, by the name the paper template uses."""
+    return {
+        "brand_shares": f"results/{region}/figures/brand_shares.png",
+    }
 
 
 def final_outputs():

@@ -6,7 +6,6 @@ rule compare_shares:
         unpack(planted_input),
         attributed="results/{region}/numbers_attributed.parquet",
         coverage="results/{region}/coverage.csv",
-        ingest="results/{region}/ingest.json",
         baselines=config["reference"]["baselines"],
     output:
         shares="results/{region}/shares.csv",

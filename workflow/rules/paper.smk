@@ -4,10 +4,11 @@
 rule render_paper:
     input:
         template="paper/paper.md",
+        sections=sorted(glob.glob("paper/sections/*.md")),
         bibliography="paper/references.bib",
         css="paper/paper.css",
-        numbers=expand("results/{region}/numbers.json", region=REGIONS),
-        figures=expand("results/{region}/figures/brand_shares.png", region=REGIONS),
+        facts=[path for r in REGIONS for path in region_facts(r).values()],
+        figures=[path for r in REGIONS for path in region_figures(r).values()],
     output:
         markdown="results/paper/paper.md",
         html="results/paper/paper.html",
@@ -15,6 +16,8 @@ rule render_paper:
     params:
         primary=config["paper"]["primary_region"],
         regions=REGIONS,
+        facts={r: region_facts(r) for r in REGIONS},
+        figures={r: region_figures(r) for r in REGIONS},
     conda:
         CONDA_ENV
     log:

@@ -13,7 +13,7 @@ tests = compare.binomial_tests(shares, baselines, p.confidence)
 planted = io.read_json(snakemake.input.planted) if "planted" in snakemake.input.keys() else None
 numbers = compare.region_numbers(
     region=p.region, label=p.label, shares=shares, tests=tests, focus=p.focus,
-    coverage=pd.read_csv(snakemake.input.coverage), ingest=io.read_json(snakemake.input.ingest),
+    coverage=pd.read_csv(snakemake.input.coverage),
     planted=planted, confidence=p.confidence,
 )
 io.write_csv(shares, snakemake.output.shares)

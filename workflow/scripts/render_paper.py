@@ -5,8 +5,8 @@ from frontline import io, paper, runlog
 
 log = runlog.to_file(snakemake.log[0], "frontline.paper")
 p = snakemake.params
-regions = {r: io.read_json(f) for r, f in zip(p.regions, snakemake.input.numbers)}
-context = paper.context(regions, primary=p.primary, out_dir=Path(snakemake.output.markdown).parent)
+facts = {r: {name: io.read_json(path) for name, path in p.facts[r].items()} for r in p.regions}
+context = paper.context(facts, p.figures, primary=p.primary, out_dir=Path(snakemake.output.markdown).parent)
 text = paper.fill(snakemake.input.template, context)
 paper.write_filled(text, snakemake.output.markdown)
 paper.render_html(snakemake.output.markdown, snakemake.output.html, snakemake.input.bibliography,
