@@ -100,6 +100,12 @@ def test_title_one_in_five_fails_when_the_share_is_not_a_fifth(share):
         paper.check_title("Is one in five a MetroPCS number?", share, "MetroPCS")
 
 
+def test_title_one_in_five_holds_when_a_fifth_is_inside_the_interval():
+    assert paper.check_title("One in five?", 0.17, "MetroPCS", interval=(0.15, 0.21)) == ["one in five"]
+    with pytest.raises(ValueError, match="interval"):
+        paper.check_title("One in five?", 0.17, "MetroPCS", interval=(0.16, 0.18))
+
+
 def test_title_without_a_fraction_checks_nothing():
     assert paper.check_title("A replication", 0.5, "MetroPCS") == []
 

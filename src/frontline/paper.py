@@ -86,22 +86,26 @@ def front_matter(text: str) -> dict:
     return yaml.safe_load(m.group(1)) or {} if m else {}
 
 
-def check_title(title: str, share: float, brand: str) -> list[str]:
+def check_title(title: str, share: float, brand: str, interval: tuple[float, float] | None = None) -> list[str]:
     """Check every "one in N" in the title against the replicated share of the focus brand.
 
-    The title is prose, so it cannot hold a placeholder; instead it is asserted at render time:
-    "one in N" holds when the observed share, as a "one in ..." fraction, rounds to N.
-    Returns the phrases checked; raises ``ValueError`` when one does not hold.
+    The title is prose, so it cannot hold a placeholder; instead it is asserted at render time.
+    "One in N" holds when the observed share, written as "one in ...", rounds to N, or when 1/N lies
+    inside the share's confidence ``interval`` (low, high). Returns the phrases checked; raises
+    ``ValueError`` naming the share when one does not hold.
     """
     checked = []
     for word in re.findall(r"\bone in (\w+)\b", title, flags=re.I):
         n = NUMBER_WORDS.get(word.lower())
         if n is None:
             raise ValueError(f"title: cannot check 'one in {word}' (known words: {sorted(NUMBER_WORDS)})")
-        if share <= 0 or round(1 / share) != n:
+        rounds = share > 0 and round(1 / share) == n
+        inside = interval is not None and interval[0] <= 1 / n <= interval[1]
+        if not (rounds or inside):
+            where = f"one in {1 / share:.1f} numbers" if share > 0 else "no numbers"
+            within = f", interval {pct(interval[0])} to {pct(interval[1])}" if interval is not None else ""
             raise ValueError(f"title says 'one in {word}' but the replicated {brand} share is {pct(share)} "
-                             f"(one in {1 / share:.1f} numbers); change the title or check the results"
-                             if share > 0 else f"title says 'one in {word}' but the {brand} share is zero")
+                             f"({where}{within}): change the title or check the results")
         checked.append(f"one in {word}")
     return checked
 

@@ -17,6 +17,7 @@ rule plot_brand_shares:
         label=lambda w: config["regions"][w.region]["label"],
         baselines=lambda w: config["regions"][w.region]["baselines"],
         focus=config["compare"]["focus_brand"],
+        confidence=config["compare"]["confidence"],
     conda:
         CONDA_ENV
     log:

@@ -9,7 +9,8 @@ facts = {r: {name: io.read_json(path) for name, path in p.facts[r].items()} for 
 context = paper.context(facts, p.figures, primary=p.primary, out_dir=Path(snakemake.output.markdown).parent)
 text = paper.fill(snakemake.input.template, context)
 focus = context["primary"]["numbers"]["focus"]
-checked = paper.check_title(paper.front_matter(text).get("title", ""), focus["share"], focus["focus_brand"])
+checked = paper.check_title(paper.front_matter(text).get("title", ""), focus["share"], focus["focus_brand"],
+                            interval=(focus["wilson_low"], focus["wilson_high"]))
 log.info("title checked against the results: %s", checked or "nothing to check")
 cited = paper.check_citations(text, snakemake.input.bibliography)
 log.info("%d works cited, all in %s", len(cited), snakemake.input.bibliography)
