@@ -135,7 +135,7 @@ def plot_posting_over_time(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, f
         if len(weeks):  # close the last step at the end of its week
             last = weeks.iloc[[-1]].assign(week=weeks["week"].iloc[-1] + pd.Timedelta(days=7))
             weeks = pd.concat([weeks, last], ignore_index=True)
-        fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.0, 3.8), sharex=True,
+        fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.0, 3.4), sharex=True,
                                           gridspec_kw={"height_ratios": [2, 1.3]})
         top.step(weeks["week"], weeks["ads"], where="post", color=OTHER, linewidth=1.4, label="all ads")
         top.step(weeks["week"], weeks["focus_ads"], where="post", color=FOCUS, linewidth=1.4,
