@@ -123,7 +123,7 @@ def weekly_ads(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, focus: str) -
     df["is_focus"] = df["number_hash"].map(brands).eq(focus)
     per_ad = df.groupby("ad_id", sort=True).agg(posted_at=("posted_at", "min"), is_focus=("is_focus", "any"))
     when = pd.to_datetime(per_ad["posted_at"], utc=False)
-    per_ad["week"] = (when - pd.to_timedelta(when.dt.dayofweek, unit="D")).dt.normalize()
+    per_ad["week"] = when.dt.to_period("W-SUN").dt.start_time  # weeks ending Sunday start on Monday
     out = per_ad.groupby("week", sort=True).agg(ads=("is_focus", "size"), focus_ads=("is_focus", "sum"))
     return out.reset_index()
 
