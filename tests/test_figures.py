@@ -35,6 +35,8 @@ def test_weekly_ads_counts_each_ad_once_in_its_monday_week():
     assert [str(w.date()) for w in weeks["week"]] == ["2012-04-30", "2012-05-07", "2012-05-14"]
     assert weeks["ads"].tolist() == [2, 1, 1]
     assert weeks["focus_ads"].tolist() == [1, 1, 0]
+    # observed from Tuesday 1 May to Tuesday 15 May: six days of the first week, all seven, then two
+    assert weeks["days"].tolist() == [6, 7, 2]
 
 
 def test_ads_per_number_uses_a_log_axis_and_shares(tmp_path):
@@ -52,7 +54,7 @@ def test_ads_per_number_uses_a_log_axis_and_shares(tmp_path):
 def test_posting_over_time_has_counts_and_share_panels():
     fig = figures.plot_posting_over_time(_ad_numbers(), _attributed(), "MetroPCS", "Testville")
     top, bottom = fig.axes
-    assert top.get_ylabel() == "ads per week"
+    assert top.get_ylabel().startswith("ads per day")
     assert "share" in bottom.get_ylabel()
     # the share panel's last step is closed at the end of the last week, so it has one more point
     assert len(bottom.lines[0].get_xdata()) == 4

@@ -117,7 +117,8 @@ def plot_ads_per_number(attributed: pd.DataFrame, focus: str, region_label: str)
 
 
 def weekly_ads(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, focus: str) -> pd.DataFrame:
-    """Ads per week (weeks starting Monday): all ads with a number, and ads with a number of ``focus``."""
+    """Ads per week (weeks start on Monday): all ads with a number, ads with a number of ``focus``, and
+    ``days``, the days of the week inside the observed period (the first and last weeks may be partial)."""
     brands = attributed.set_index("number_hash")["brand"]
     df = ad_numbers[["ad_id", "posted_at", "number_hash"]].copy()
     df["is_focus"] = df["number_hash"].map(brands).eq(focus)
@@ -125,11 +126,20 @@ def weekly_ads(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, focus: str) -
     when = pd.to_datetime(per_ad["posted_at"], utc=False)
     per_ad["week"] = when.dt.to_period("W-SUN").dt.start_time  # weeks ending Sunday start on Monday
     out = per_ad.groupby("week", sort=True).agg(ads=("is_focus", "size"), focus_ads=("is_focus", "sum"))
-    return out.reset_index()
+    out = out.reset_index()
+    if len(out):
+        first, last = when.min().normalize(), when.max().normalize()
+        start = out["week"].clip(lower=first)
+        end = (out["week"] + pd.Timedelta(days=6)).clip(upper=last)
+        out["days"] = (end - start).dt.days + 1
+    else:
+        out["days"] = pd.Series(dtype="int64")
+    return out
 
 
 def plot_posting_over_time(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, focus: str, region_label: str):
-    """Ads with a phone number per week, and the share of them carrying a number of the focus brand."""
+    """Ads with a phone number per day (mean over each week, so partial weeks at the ends are not
+    mistaken for a fall), and the share of them carrying a number of the focus brand."""
     with plt.rc_context(STYLE):
         weeks = weekly_ads(ad_numbers, attributed, focus)
         if len(weeks):  # close the last step at the end of its week
@@ -137,10 +147,11 @@ def plot_posting_over_time(ad_numbers: pd.DataFrame, attributed: pd.DataFrame, f
             weeks = pd.concat([weeks, last], ignore_index=True)
         fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.0, 3.4), sharex=True,
                                           gridspec_kw={"height_ratios": [2, 1.3]})
-        top.step(weeks["week"], weeks["ads"], where="post", color=OTHER, linewidth=1.4, label="all ads")
-        top.step(weeks["week"], weeks["focus_ads"], where="post", color=FOCUS, linewidth=1.4,
+        top.step(weeks["week"], weeks["ads"] / weeks["days"], where="post", color=OTHER, linewidth=1.4,
+                 label="all ads")
+        top.step(weeks["week"], weeks["focus_ads"] / weeks["days"], where="post", color=FOCUS, linewidth=1.4,
                  label=f"ads with a {focus} number")
-        top.set_ylabel("ads per week")
+        top.set_ylabel("ads per day\n(weekly mean)")
         top.set_ylim(0, None)
         top.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2)
         top.set_title(f"{region_label}: ads over time", pad=18)
