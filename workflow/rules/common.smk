@@ -55,6 +55,8 @@ def region_figures(region):
     """Figures the paper shows for a region, by the name the paper template uses."""
     return {
         "brand_shares": f"results/{region}/figures/brand_shares.png",
+        "ads_per_number": f"results/{region}/figures/ads_per_number.png",
+        "posting_over_time": f"results/{region}/figures/posting_over_time.png",
     }
 
 

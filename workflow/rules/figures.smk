@@ -17,9 +17,55 @@ rule plot_brand_shares:
         label=lambda w: config["regions"][w.region]["label"],
         baselines=lambda w: config["regions"][w.region]["baselines"],
         focus=config["compare"]["focus_brand"],
+        confidence=config["compare"]["confidence"],
     conda:
         CONDA_ENV
     log:
         "logs/{region}/plot_brand_shares.log",
     script:
         "../scripts/plot_brand_shares.py"
+
+
+rule plot_ads_per_number:
+    input:
+        attributed="results/{region}/numbers_attributed.parquet",
+    output:
+        png=report(
+            "results/{region}/figures/ads_per_number.png",
+            caption="../report/ads_per_number.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/ads_per_number.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+        focus=config["compare"]["focus_brand"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_ads_per_number.log",
+    script:
+        "../scripts/plot_ads_per_number.py"
+
+
+rule plot_posting_over_time:
+    input:
+        ad_numbers="results/{region}/ad_numbers.parquet",
+        attributed="results/{region}/numbers_attributed.parquet",
+    output:
+        png=report(
+            "results/{region}/figures/posting_over_time.png",
+            caption="../report/posting_over_time.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/posting_over_time.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+        focus=config["compare"]["focus_brand"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_posting_over_time.log",
+    script:
+        "../scripts/plot_posting_over_time.py"
