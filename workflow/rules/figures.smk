@@ -23,3 +23,28 @@ rule plot_brand_shares:
         "logs/{region}/plot_brand_shares.log",
     script:
         "../scripts/plot_brand_shares.py"
+
+
+rule plot_region_comparison:
+    input:
+        numbers=expand("results/{region}/numbers.json", region=REGIONS),
+        ingest=expand("results/{region}/ingest.json", region=REGIONS),
+        baselines=config["reference"]["baselines"],
+    output:
+        png=report(
+            "results/regions/figures/region_comparison.png",
+            caption="../report/region_comparison.rst",
+            category="Figures",
+            subcategory="regions",
+        ),
+        svg="results/regions/figures/region_comparison.svg",
+        table="results/regions/region_comparison.csv",
+    params:
+        baselines=sorted({b for r in REGIONS for b in config["regions"][r]["baselines"]}),
+        focus=config["compare"]["focus_brand"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/regions/plot_region_comparison.log",
+    script:
+        "../scripts/plot_region_comparison.py"
