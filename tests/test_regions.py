@@ -107,7 +107,7 @@ def test_user_region_added_by_config_alone_runs_end_to_end(tmp_path):
     assert not (workdir / "results/user_city/planted.json").exists()
 
     table = pd.read_csv(workdir / "results/regions/region_comparison.csv")
-    assert table["region"].tolist() == ["los_angeles", "user_city"]
+    assert table["region"].tolist() == ["los_angeles", "user_city"]  # the primary region first
     assert table.set_index("region").loc["user_city", "rejected"] == summary["rejected"]
     assert (workdir / "results/regions/figures/region_comparison.png").stat().st_size > 0
     html = (workdir / "results/paper/paper.html").read_text()

@@ -100,7 +100,7 @@ def plot_region_comparison(table: pd.DataFrame, baselines: pd.DataFrame, focus: 
     where simulated) against each baseline share, drawn as a vertical line."""
     with plt.rc_context(STYLE):
         df = table.reset_index(drop=True)
-        fig, ax = plt.subplots(figsize=(6.0, 0.5 * len(df) + 1.5))
+        fig, ax = plt.subplots(figsize=(6.0, 0.5 * len(df) + 1.8))
         y = list(range(len(df)))[::-1]
         low = (df["share"] - df["wilson_low"]).fillna(0).clip(lower=0)
         high = (df["wilson_high"] - df["share"]).fillna(0).clip(lower=0)
@@ -120,6 +120,6 @@ def plot_region_comparison(table: pd.DataFrame, baselines: pd.DataFrame, focus: 
         ax.set_xlabel(f"{focus} share of unique phone numbers")
         ax.set_title(f"{focus} share by region")
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, frameon=False)
         fig.tight_layout()
         return fig

@@ -27,8 +27,15 @@ rule plot_brand_shares:
 
 rule plot_region_comparison:
     input:
-        numbers=expand("results/{region}/numbers.json", region=REGIONS),
-        ingest=expand("results/{region}/ingest.json", region=REGIONS),
+        # the primary region first, then the others in name order
+        numbers=expand(
+            "results/{region}/numbers.json",
+            region=sorted(REGIONS, key=lambda r: r != config["paper"]["primary_region"]),
+        ),
+        ingest=expand(
+            "results/{region}/ingest.json",
+            region=sorted(REGIONS, key=lambda r: r != config["paper"]["primary_region"]),
+        ),
         baselines=config["reference"]["baselines"],
     output:
         png=report(
