@@ -201,3 +201,12 @@ def test_the_shipped_user_ads_folder_mixes_formats(tmp_path):
     assert summary["source_rows"] == summary["ads"] + summary["rejected"] + summary["exact_duplicates"]
     assert summary["ads"] > 0 and summary["rejected"] > 0 and summary["exact_duplicates"] > 0
     assert (ads["region"] != "").all()
+
+
+def test_conflicting_ad_id_across_files_rejects_both_with_their_file(tmp_path):
+    _csv(tmp_path, HEADER + "a1,2012-05-01,t,one\na2,2012-05-01,t,two\n", name="a.csv")
+    (tmp_path / "b.jsonl").write_text('{"ad_id": "a1", "body": "other"}\n{"ad_id": "a2", "title": "t", '
+                                      '"body": "two", "posted_at": "2012-05-01"}\n')
+    ads, rejected, summary = ingest.ingest_ads(tmp_path, region="la")
+    assert ads["ad_id"].tolist() == ["a2"] and summary["exact_duplicates"] == 1
+    assert [(r.source.rsplit("/", 1)[-1], r.row) for r in rejected.itertuples()] == [("a.csv", 2), ("b.jsonl", 1)]

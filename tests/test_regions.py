@@ -121,3 +121,19 @@ def test_user_region_added_by_config_alone_runs_end_to_end(tmp_path):
             data = path.read_bytes().decode("utf-8", "ignore")
             hits = [n for n in leaks if n in data]
             assert not hits, f"{path} holds raw numbers {hits}"
+
+
+@pytest.mark.workflow
+def test_an_unusable_ad_file_stops_the_run_with_one_line(tmp_path):
+    workdir = copy_workflow(tmp_path / "run")
+    bad = tmp_path / "ads.csv"
+    bad.write_text("id,text\n1,hello\n")
+    cfg = _load("config/test.yaml")
+    cfg["regions"]["user_city"] = _user_region(bad)
+    (workdir / "config/user.yaml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    proc = run_workflow(workdir, "results/user_city/ingest.json", config="config/user.yaml", check=False)
+    assert proc.returncode != 0
+    line = f"ingest_ads: {bad}: missing required column(s) ['ad_id', 'body']; found ['id', 'text']"
+    assert line in proc.stderr
+    log = (workdir / "logs/user_city/ingest_ads.log").read_text()
+    assert log.strip().endswith(line.removeprefix("ingest_ads: "))
