@@ -168,10 +168,18 @@ def _iter_csv(path: Path) -> Iterator[_Chunk]:
             while record + 1 in bad_rows:
                 record += 1
             rows.append(record + 1)
-        yield _Chunk(rows, {name: batch.column(name).to_pylist() for name in batch.schema.names}, malformed)
+        yield _Chunk(rows, {name: _texts(batch.column(name)) for name in batch.schema.names}, malformed)
         malformed = []
     if malformed:
         yield _Chunk([], {c: [] for c in header}, malformed)
+
+
+def _texts(column: pa.Array) -> list:
+    """A binary column as Python strings when it is all valid UTF-8 (one fast check), else as bytes."""
+    try:
+        return column.cast(pa.string()).to_pylist()
+    except pa.ArrowInvalid:
+        return column.to_pylist()
 
 
 def _iter_jsonl(path: Path) -> Iterator[_Chunk]:
@@ -288,11 +296,9 @@ def as_text(value: Any) -> tuple[str, str | None]:
 
 
 def _content_key(values: tuple[str, ...]) -> bytes:
-    h = hashlib.sha256()
-    for v in values:
-        h.update(v.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.digest()
+    """A digest of an ad's fields; lengths are included, so no two different ads can join to one string."""
+    joined = "\x1f".join(f"{len(v)}:{v}" for v in values)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).digest()
 
 
 #: A run of ten or more digits, separators allowed between them: could be a phone number.
@@ -334,43 +340,43 @@ def ingest_ads(source: str | os.PathLike, region: str, max_text_chars: int = MAX
             problem: list[tuple[str, str] | None] = [None] * n
             for col in AD_COLUMNS:
                 for i, value in enumerate(chunk.values.get(col, [None] * n)):
-                    s, err = as_text(value)
+                    s, err = (value, None) if type(value) is str else as_text(value)
                     if err is not None and problem[i] is None:
                         problem[i] = (col, err)
                     elif "\x00" in s and problem[i] is None:
                         problem[i] = (col, "NUL byte")
                     text[col][i] = s
-            df = pd.DataFrame(text)
-            df["region"] = df["region"].where(df["region"].str.strip() != "", region)
-            ad_id = df["ad_id"].str.strip()
-            too_long = {c: df[c].str.len() > max_text_chars for c in TEXT_COLUMNS}
-            dates = pd.to_datetime(df["posted_at"].where(df["posted_at"].str.strip() != ""), format="ISO8601",
-                                   utc=True, errors="coerce")
-            bad_date = (df["posted_at"].str.strip() != "") & dates.isna()
-            df["posted_at"] = dates.dt.strftime(POSTED_AT_FORMAT).fillna("")
-            empty = (df["title"].str.strip() == "") & (df["body"].str.strip() == "")
+            # plain Python lists row by row (pandas element access is far slower); dates vectorised
+            text["region"] = [r if r.strip() else region for r in text["region"]]
+            ad_id = [a.strip() for a in text["ad_id"]]
+            given = pd.Series(text["posted_at"], dtype=object).str.strip().replace("", None)
+            dates = pd.to_datetime(given, format="ISO8601", utc=True, errors="coerce")
+            bad_date = (given.notna() & dates.isna()).tolist()
+            text["posted_at"] = dates.dt.strftime(POSTED_AT_FORMAT).fillna("").tolist()
             for i in range(n):
-                if problem[i] is None:
-                    if ad_id.iat[i] == "":
-                        problem[i] = ("ad_id", "missing ad_id")
-                    elif len(ad_id.iat[i]) > MAX_ID_CHARS:
-                        problem[i] = ("ad_id", f"ad_id too long (over {MAX_ID_CHARS} characters)")
-                    elif empty.iat[i]:
-                        problem[i] = ("body", "empty text (no title and no body)")
-                    elif any(too_long[c].iat[i] for c in TEXT_COLUMNS):
-                        col = next(c for c in TEXT_COLUMNS if too_long[c].iat[i])
-                        problem[i] = (col, f"text too long (over {max_text_chars} characters)")
-                    elif bad_date.iat[i]:
-                        problem[i] = ("posted_at", "unparsable date (expected ISO 8601)")
+                if problem[i] is not None:
+                    continue
+                if ad_id[i] == "":
+                    problem[i] = ("ad_id", "missing ad_id")
+                elif len(ad_id[i]) > MAX_ID_CHARS:
+                    problem[i] = ("ad_id", f"ad_id too long (over {MAX_ID_CHARS} characters)")
+                elif not text["title"][i].strip() and not text["body"][i].strip():
+                    problem[i] = ("body", "empty text (no title and no body)")
+                elif any(len(text[c][i]) > max_text_chars for c in TEXT_COLUMNS):
+                    col = next(c for c in TEXT_COLUMNS if len(text[c][i]) > max_text_chars)
+                    problem[i] = (col, f"text too long (over {max_text_chars} characters)")
+                elif bad_date[i]:
+                    problem[i] = ("posted_at", "unparsable date (expected ISO 8601)")
+            text["ad_id"] = ad_id
             keep = []
             for i in range(n):
                 if problem[i] is not None:
                     col, reason = problem[i]
-                    shown = _safe_id(ad_id.iat[i]) if col != "ad_id" else ""
+                    shown = _safe_id(ad_id[i]) if col != "ad_id" else ""
                     rejects.append((src, chunk.rows[i], shown, col, reason))
                     continue
-                key = _content_key(tuple(df[c].iat[i] for c in AD_COLUMNS))
-                aid = ad_id.iat[i]
+                key = _content_key(tuple(text[c][i] for c in AD_COLUMNS))
+                aid = ad_id[i]
                 prev = first_seen.get(aid)
                 if prev is None:
                     first_seen[aid] = (key, src, chunk.rows[i])
@@ -381,14 +387,12 @@ def ingest_ads(source: str | os.PathLike, region: str, max_text_chars: int = MAX
                     conflicted.add(aid)
                     rejects.append((src, chunk.rows[i], _safe_id(aid), "ad_id",
                                     "duplicate ad_id with different content"))
-            part = df.iloc[keep].copy()
-            part["ad_id"] = ad_id.iloc[keep]
-            kept.append(part)
+            kept.append(pd.DataFrame({c: [text[c][i] for i in keep] for c in AD_COLUMNS}, dtype=object))
     for aid in sorted(conflicted):  # the first-kept ad of a conflicting id goes too
         _, src, row = first_seen[aid]
         rejects.append((src, row, _safe_id(aid), "ad_id", "duplicate ad_id with different content"))
-    ads = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame({c: [] for c in AD_COLUMNS}, dtype=str)
-    ads = ads[~ads["ad_id"].isin(conflicted)][AD_COLUMNS].reset_index(drop=True)
+    ads = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame({c: [] for c in AD_COLUMNS}, dtype=object)
+    ads = ads[~ads["ad_id"].isin(conflicted)][AD_COLUMNS].astype("string").reset_index(drop=True)
     rejected = pd.DataFrame(rejects, columns=REJECT_COLUMNS)
     order = {str(p): k for k, p in enumerate(files)}
     rejected = (rejected.assign(_f=rejected["source"].map(order)).sort_values(["_f", "row"], kind="stable")
