@@ -119,6 +119,7 @@ def plot_region_comparison(table: pd.DataFrame, baselines: pd.DataFrame, focus: 
         ax.set_xlim(left=0)
         ax.set_xlabel(f"{focus} share of unique phone numbers")
         ax.set_title(f"{focus} share by region")
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, frameon=False)
         fig.tight_layout()
