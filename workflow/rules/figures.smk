@@ -69,3 +69,35 @@ rule plot_posting_over_time:
         "logs/{region}/plot_posting_over_time.log",
     script:
         "../scripts/plot_posting_over_time.py"
+
+
+rule plot_region_comparison:
+    input:
+        # the primary region first, then the others in name order
+        numbers=expand(
+            "results/{region}/numbers.json",
+            region=sorted(REGIONS, key=lambda r: r != config["paper"]["primary_region"]),
+        ),
+        ingest=expand(
+            "results/{region}/ingest.json",
+            region=sorted(REGIONS, key=lambda r: r != config["paper"]["primary_region"]),
+        ),
+        baselines=config["reference"]["baselines"],
+    output:
+        png=report(
+            "results/regions/figures/region_comparison.png",
+            caption="../report/region_comparison.rst",
+            category="Figures",
+            subcategory="regions",
+        ),
+        svg="results/regions/figures/region_comparison.svg",
+        table="results/regions/region_comparison.csv",
+    params:
+        baselines=sorted({b for r in REGIONS for b in config["regions"][r]["baselines"]}),
+        focus=config["compare"]["focus_brand"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/regions/plot_region_comparison.log",
+    script:
+        "../scripts/plot_region_comparison.py"
