@@ -45,6 +45,9 @@ def region_facts(region):
     facts = {
         "numbers": f"results/{region}/numbers.json",
         "ingest": f"results/{region}/ingest.json",
+        "power": f"results/{region}/power.json",
+        "porting": f"results/{region}/porting.json",
+        "calibration": f"results/{region}/calibration.json",
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
@@ -55,6 +58,10 @@ def region_figures(region):
     """Figures the paper shows for a region, by the name the paper template uses."""
     return {
         "brand_shares": f"results/{region}/figures/brand_shares.png",
+        "forest": f"results/{region}/figures/forest.png",
+        "power": f"results/{region}/figures/power.png",
+        "porting": f"results/{region}/figures/porting.png",
+        "calibration": f"results/{region}/figures/calibration.png",
     }
 
 
