@@ -354,7 +354,7 @@ def region_numbers(region: str, label: str, shares: pd.DataFrame, tests: pd.Data
                    coverage: pd.DataFrame, planted: dict | None, confidence: float,
                    unit_table: pd.DataFrame | None = None, gof: pd.DataFrame | None = None,
                    claims: pd.DataFrame | None = None, baselines: pd.DataFrame | None = None,
-                   posters: dict | None = None, alpha: float = 0.05) -> dict:
+                   posters: dict | None = None, alpha: float = 0.05, settings: dict | None = None) -> dict:
     """Everything the paper quotes about one region, in one JSON-ready dict."""
     focus_numbers = headline(shares, tests, focus)
     out = {
@@ -409,4 +409,6 @@ def region_numbers(region: str, label: str, shares: pd.DataFrame, tests: pd.Data
                             for r in fb.itertuples()}
     if posters is not None:
         out["posters"] = posters
+    if settings is not None:
+        out["settings"] = settings
     return round_floats(out)

@@ -26,6 +26,8 @@ numbers = compare.region_numbers(
     region=p.region, label=p.label, shares=shares, tests=tests, focus=p.focus,
     coverage=pd.read_csv(inp.coverage), planted=planted, confidence=p.confidence,
     unit_table=unit_table, gof=gof, claims=claims, baselines=base, posters=posters, alpha=p.alpha,
+    settings={"seed": p.seed, "bootstrap_replicates": p.bootstrap["replicates"],
+              "bootstrap_method": p.bootstrap["method"], "gof_min_expected": p.gof_min_expected},
 )
 io.write_csv(compare.wide_shares(shares, unit_table), snakemake.output.shares)
 io.write_csv(unit_table, snakemake.output.units)
