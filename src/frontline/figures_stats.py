@@ -40,12 +40,18 @@ def plot_forest(tests: pd.DataFrame, focus: str, multiple: float, region_label: 
                                 k for k, b in enumerate(brands) if b in g.index) else None)
         ax.axvline(1.0, color="black", lw=0.8)
         ax.axvline(multiple, color=PALETTE[3], lw=1.0, ls="--")
-        ax.text(multiple, 1.0, f" report: more than {multiple:g}×", color=PALETTE[3], fontsize=7, va="bottom",
+        ax.text(multiple, 0.995, f"report: more than {multiple:g}× ", color=PALETTE[3], fontsize=7, va="top", ha="right",
                 transform=matplotlib.transforms.blended_transform_factory(ax.transData, ax.transAxes))
         if published_ratio is not None and focus in brands:
             ax.scatter([published_ratio], [brands.index(focus)], marker="*", s=70, color=PALETTE[3], zorder=4,
                        edgecolor="black", linewidth=0.4, label="report's own ratio (published share / published baseline)")
         ax.set_xscale("log")
+        lo = min(df["ratio_low"][df["ratio_low"] > 0].min(), 1.0) if len(df) else 0.5
+        hi = max(df["ratio_high"].max(), multiple) if len(df) else multiple
+        ticks = [t for t in (0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50) if lo / 1.5 <= t <= hi * 1.5]
+        ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}×"))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         ax.set_yticks(range(len(brands)), brands)
         ax.invert_yaxis()
         ax.set_xlabel("over-representation ratio: observed share / baseline share (log scale)")

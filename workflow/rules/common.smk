@@ -40,6 +40,20 @@ def planted_input(wildcards):
     return {}
 
 
+def compare_seed():
+    return config["compare"].get("seed", config["seed"])
+
+
+def baseline_inputs(wildcards):
+    """Every baseline table a region's comparison reads: reference, regional numbering proxy, user's."""
+    return {
+        "baselines": config["reference"]["baselines"],
+        "regional": f"results/{wildcards.region}/baseline_numbering.csv",
+        "user_tables": config["compare"].get("baseline_tables", {}).get(wildcards.region, []),
+        "claims": config["compare"]["claims"],
+    }
+
+
 def region_facts(region):
     """JSON files whose values the paper quotes, by the name the paper template uses."""
     facts = {

@@ -1,20 +1,6 @@
 # Stage 5: brand shares against baselines - intervals, tests, power, porting and calibration.
 
 
-def compare_seed():
-    return config["compare"].get("seed", config["seed"])
-
-
-def baseline_inputs(wildcards):
-    """Every baseline table a region's comparison reads: reference, regional numbering proxy, user's."""
-    return {
-        "baselines": config["reference"]["baselines"],
-        "regional": f"results/{wildcards.region}/baseline_numbering.csv",
-        "user_tables": config["compare"].get("baseline_tables", {}).get(wildcards.region, []),
-        "claims": config["compare"]["claims"],
-    }
-
-
 rule regional_baseline:
     input:
         holders="results/numbering/holders.parquet",
