@@ -181,3 +181,21 @@ def test_region_numbers_keeps_the_paper_keys_and_adds_units():
     assert set(out["units"]) == {"numbers", "ads", "posters"}
     assert out["units"]["ads"]["total"] == pytest.approx(200)
     assert out["published_ratio"] == pytest.approx(0.19 / 0.034)
+
+
+def test_wireless_unit_drops_landline_and_voip_from_the_denominator():
+    att, ads = _units({"MetroPCS": 20, "T-Mobile": 60, "Landline": 10, "CLEC/VoIP": 10})
+    table, _ = compare.unit_shares(att, ads, 0.95, replicates=50, seed=1, wireless={"MetroPCS", "T-Mobile"})
+    w = table[table["unit"] == "wireless_numbers"].set_index("brand")
+    assert w.at["MetroPCS", "share"] == pytest.approx(0.25) and w.at["MetroPCS", "total"] == 80
+    ci = stats.binomtest(20, 80).proportion_ci(0.95, method="exact")
+    assert (w.at["MetroPCS", "low"], w.at["MetroPCS", "high"]) == pytest.approx((ci.low, ci.high))
+
+
+def test_wireless_groups_come_from_the_carriers_table():
+    from pathlib import Path
+    from frontline import carriers
+    table = carriers.load_carriers(Path(__file__).resolve().parents[1] / "data/reference/carriers.csv")
+    groups = compare.wireless_groups(table)
+    assert {"MetroPCS", "Verizon", "Other wireless"} <= groups
+    assert "Landline" not in groups and "CLEC/VoIP" not in groups

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.workflow
 def test_tests_table_has_one_row_per_brand_baseline_and_unit(workflow_run):
     out = workflow_run / "results/los_angeles"
     tests = pd.read_csv(out / "tests.csv")
-    assert set(tests["unit"]) == {"numbers", "ads", "posters"}
+    assert {"numbers", "ads", "posters"} <= set(tests["unit"])
     assert not tests.duplicated(["unit", "baseline", "brand"]).any()
     per_unit = tests.groupby("unit").size()
     assert per_unit.nunique() == 1

@@ -80,17 +80,40 @@ def binomial_tests(shares: pd.DataFrame, baselines: pd.DataFrame, confidence: fl
     return pd.DataFrame(rows)
 
 
+#: Units whose shares are binomial proportions of independent unique numbers (exact methods apply).
+EXACT_UNITS = ("numbers", "wireless_numbers")
+
+
+def wireless_groups(carriers: pd.DataFrame) -> set[str]:
+    """Brands and groups that are wireless: the named brands of the carriers table and "Other wireless"."""
+    from .carriers import TYPE_GROUPS, wireless_brands
+
+    return set(wireless_brands(carriers)) | {g for t, g in TYPE_GROUPS.items() if t in ("PCS", "WIRELESS")}
+
+
 def unit_shares(attributed: pd.DataFrame, ad_numbers: pd.DataFrame, confidence: float, replicates: int,
-                seed: int, method: str = "percentile") -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+                seed: int, method: str = "percentile", wireless: set[str] | None = None
+                ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
     """Brand shares for every unit of analysis (long table: unit, brand, count, total, clusters, share,
-    low, high, ci_method) and the rows behind each unit (for the tests)."""
+    low, high, ci_method) and the rows behind each unit (for the tests).
+
+    With ``wireless`` (a set of wireless brands and groups), a fourth unit, ``wireless_numbers``, gives
+    each brand's share of the unique numbers attributed to wireless brands only: the baselines are
+    shares of wireless subscribers, while the report's denominator was all numbers.
+    """
     rows = {u: units_mod.unit_rows(attributed, ad_numbers, u) for u in units_mod.UNITS}
     parts = []
-    num = brand_shares(attributed, confidence)
-    parts.append(pd.DataFrame({"unit": "numbers", "brand": num["brand"], "count": num["numbers"].astype(float),
-                               "total": num["total"].astype(float), "clusters": num["total"],
-                               "share": num["share"], "low": num["cp_low"], "high": num["cp_high"],
-                               "ci_method": "clopper-pearson"}))
+    exact = [("numbers", attributed)]
+    if wireless is not None:
+        exact.append(("wireless_numbers", attributed[attributed["brand"].isin(wireless)]))
+    for unit, frame in exact:
+        num = brand_shares(frame, confidence)
+        if not len(num):
+            continue
+        parts.append(pd.DataFrame({"unit": unit, "brand": num["brand"], "count": num["numbers"].astype(float),
+                                   "total": num["total"].astype(float), "clusters": num["total"],
+                                   "share": num["share"], "low": num["cp_low"], "high": num["cp_high"],
+                                   "ci_method": "clopper-pearson"}))
     for unit in ("ads", "posters"):
         cs = units_mod.clustered_shares(rows[unit], confidence, replicates, seed, method)
         parts.append(pd.DataFrame({"unit": unit, "brand": cs["brand"], "count": cs["share"] * cs["units"],
@@ -115,7 +138,7 @@ def family_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], b
                  identifiable: set[str], confidence: float, alpha: float) -> pd.DataFrame:
     """tests.csv: one row per brand x baseline x unit.
 
-    numbers: exact binomial test, ratio interval from the Clopper-Pearson interval; ads and posters:
+    numbers (and wireless_numbers): exact binomial test, ratio interval from the Clopper-Pearson interval; ads and posters:
     cluster-robust Wald test, ratio interval from the cluster bootstrap. A baseline brand that numbering
     data cannot identify (not a brand or group of the carriers table, e.g. Cricket, whose blocks sit
     under another OCN) is listed with identifiable = False and left out of the family. Holm and BH
@@ -133,7 +156,7 @@ def family_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], b
             else:
                 count, share, low, high = 0.0, 0.0, 0.0, 0.0
             test, stat, p = "", np.nan, np.nan
-            if unit == "numbers":
+            if unit in EXACT_UNITS:
                 n = int(round(total))
                 res = stats.binomtest(int(round(count)), n, b.share)
                 ci = res.proportion_ci(confidence_level=confidence, method="exact")

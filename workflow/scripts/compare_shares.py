@@ -9,12 +9,12 @@ inp = snakemake.input
 attributed = io.read_parquet(inp.attributed)
 ad_numbers = io.read_parquet(inp.ad_numbers, columns=["ad_id", "number_hash"])
 base = baselines.load_selected(inp.baselines, inp.regional, list(inp.user_tables), p.baselines, p.region)
-identifiable = set(carriers.load_carriers(inp.carriers)["brand"]) | set(carriers.TYPE_GROUPS.values()) | {
-    carriers.UNKNOWN_TYPE_GROUP}
+carrier_table = carriers.load_carriers(inp.carriers)
+identifiable = set(carrier_table["brand"]) | set(carriers.TYPE_GROUPS.values()) | {carriers.UNKNOWN_TYPE_GROUP}
 
 shares = compare.brand_shares(attributed, p.confidence)
 unit_table, unit_rows = compare.unit_shares(attributed, ad_numbers, p.confidence, p.bootstrap["replicates"],
-                                            p.seed, p.bootstrap["method"])
+                                            p.seed, p.bootstrap["method"], compare.wireless_groups(carrier_table))
 tests = compare.family_tests(unit_table, unit_rows, base, identifiable, p.confidence, p.alpha)
 gof = compare.gof_table(shares, base, identifiable, p.gof_min_expected)
 claims = compare.claims_table(compare.read_claims(inp.claims), shares, base, p.confidence)
