@@ -62,11 +62,28 @@ def planted_input(wildcards):
     return {}
 
 
+def compare_seed():
+    return config["compare"].get("seed", config["seed"])
+
+
+def baseline_inputs(wildcards):
+    """Every baseline table a region's comparison reads: reference, regional numbering proxy, user's."""
+    return {
+        "baselines": config["reference"]["baselines"],
+        "regional": f"results/{wildcards.region}/baseline_numbering.csv",
+        "user_tables": config["compare"].get("baseline_tables", {}).get(wildcards.region, []),
+        "claims": config["compare"]["claims"],
+    }
+
+
 def region_facts(region):
     """JSON files whose values the paper quotes, by the name the paper template uses."""
     facts = {
         "numbers": f"results/{region}/numbers.json",
         "ingest": f"results/{region}/ingest.json",
+        "power": f"results/{region}/power.json",
+        "porting": f"results/{region}/porting.json",
+        "calibration": f"results/{region}/calibration.json",
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
@@ -79,6 +96,10 @@ def region_figures(region):
         "brand_shares": f"results/{region}/figures/brand_shares.png",
         "ads_per_number": f"results/{region}/figures/ads_per_number.png",
         "posting_over_time": f"results/{region}/figures/posting_over_time.png",
+        "forest": f"results/{region}/figures/forest.png",
+        "power": f"results/{region}/figures/power.png",
+        "porting": f"results/{region}/figures/porting.png",
+        "calibration": f"results/{region}/figures/calibration.png",
     }
     if len(REGIONS) > 1 and region == config["paper"]["primary_region"]:
         # the cross-region figure, once (listed with the primary region)

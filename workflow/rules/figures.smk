@@ -101,3 +101,92 @@ rule plot_region_comparison:
         "logs/regions/plot_region_comparison.log",
     script:
         "../scripts/plot_region_comparison.py"
+
+
+rule plot_forest:
+    input:
+        tests="results/{region}/tests.csv",
+        claims=config["compare"]["claims"],
+    output:
+        png=report(
+            "results/{region}/figures/forest.png",
+            caption="../report/forest.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/forest.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+        focus=config["compare"]["focus_brand"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_forest.log",
+    script:
+        "../scripts/plot_forest.py"
+
+
+rule plot_power:
+    input:
+        csv="results/{region}/power.csv",
+        json="results/{region}/power.json",
+    output:
+        png=report(
+            "results/{region}/figures/power.png",
+            caption="../report/power.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/power.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_power.log",
+    script:
+        "../scripts/plot_power.py"
+
+
+rule plot_porting:
+    input:
+        csv="results/{region}/porting.csv",
+        json="results/{region}/porting.json",
+    output:
+        png=report(
+            "results/{region}/figures/porting.png",
+            caption="../report/porting.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/porting.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_porting.log",
+    script:
+        "../scripts/plot_porting.py"
+
+
+rule plot_calibration:
+    input:
+        csv="results/{region}/calibration.csv",
+    output:
+        png=report(
+            "results/{region}/figures/calibration.png",
+            caption="../report/calibration.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/calibration.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+        confidence=config["compare"]["confidence"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_calibration.log",
+    script:
+        "../scripts/plot_calibration.py"
