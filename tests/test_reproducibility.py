@@ -1,8 +1,10 @@
 """Reproducibility: a second run of the test configuration, killed part-way and resumed, gives the same bytes.
 
 Run A is the session's ``workflow_run``. Run B starts in a fresh directory, is killed with SIGKILL (the
-whole process group: Snakemake and its running job) as soon as ``render_paper`` has started, then resumed
-with ``snakemake --unlock`` and ``snakemake --rerun-incomplete``. Checks:
+whole process group: Snakemake and its running job) while ``render_paper`` runs - its first output,
+the filled Markdown, is written; the HTML and PDF are being rendered - then resumed
+with ``snakemake --unlock`` and ``snakemake --rerun-incomplete`` (a plain ``snakemake`` refuses, naming the
+incomplete files). Checks:
 
 * right after the kill, every file present is byte-identical to run A's (outputs are written atomically:
   a killed write leaves only a hidden ``.NAME.*.tmp`` file, never a half-written output);
@@ -21,10 +23,8 @@ import pytest
 
 from .conftest import TEST_KEY, copy_workflow, run_workflow, snakemake_cmd
 
-pytestmark = pytest.mark.workflow
-
 COMPARED = ("results", "data/simulated", "data/interim")
-TRIGGER = "logs/paper/render_paper.log"
+TRIGGER = "results/paper/paper.md"
 
 
 def generated_files(root: Path) -> dict[str, Path]:
@@ -61,10 +61,15 @@ def resumed_run(tmp_path_factory):
     after_kill = {rel: p.read_bytes() for rel, p in generated_files(workdir).items()}
     temps = hidden_temp_files(workdir)
     run_workflow(workdir, "--unlock")
+    # Snakemake refuses to reuse the killed job's outputs...
+    plain = run_workflow(workdir, check=False)
+    assert plain.returncode != 0 and "IncompleteFilesException" in plain.stdout + plain.stderr, plain.stderr[-3000:]
+    # ...and --rerun-incomplete redoes that job and finishes the run.
     run_workflow(workdir, "--rerun-incomplete")
     return {"workdir": workdir, "after_kill": after_kill, "temps": temps}
 
 
+@pytest.mark.workflow
 def test_the_kill_left_no_half_written_output(workflow_run, resumed_run):
     reference = generated_files(workflow_run)
     after_kill = resumed_run["after_kill"]
@@ -75,6 +80,7 @@ def test_the_kill_left_no_half_written_output(workflow_run, resumed_run):
     assert broken == [], f"files that differ from a complete run right after the kill: {broken}"
 
 
+@pytest.mark.workflow
 def test_resumed_run_is_byte_identical_to_an_uninterrupted_run(workflow_run, resumed_run):
     reference = generated_files(workflow_run)
     resumed = generated_files(resumed_run["workdir"])
@@ -83,6 +89,7 @@ def test_resumed_run_is_byte_identical_to_an_uninterrupted_run(workflow_run, res
     assert different == [], f"not byte-identical between two runs: {different}"
 
 
+@pytest.mark.workflow
 @pytest.mark.parametrize("path", ["results/los_angeles/numbers.json", "results/los_angeles/tests.csv",
                                   "results/los_angeles/figures/brand_shares.png",
                                   "results/los_angeles/figures/brand_shares.svg",
@@ -92,6 +99,7 @@ def test_key_outputs_are_compared(workflow_run, path):
     assert path in generated_files(workflow_run)
 
 
+@pytest.mark.workflow
 def test_pdf_creation_date_is_fixed(workflow_run):
     pdf = (workflow_run / "results/paper/paper.pdf").read_bytes()
     assert b"/CreationDate(D:19700101000000Z)" in pdf  # SOURCE_DATE_EPOCH unset: the epoch
@@ -121,3 +129,25 @@ def test_svg_ids_do_not_depend_on_the_process(tmp_path):
         subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], check=True, timeout=120)
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_atomic_outputs_get_ordinary_permissions(tmp_path):
+    from frontline import io as fio
+
+    fio.write_json({"a": 1}, tmp_path / "x.json")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "x.json").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_atomic_write_leaves_the_old_file_when_the_writer_fails(tmp_path):
+    from frontline import io as fio
+
+    target = tmp_path / "t.csv"
+    target.write_text("old\n")
+    with pytest.raises(RuntimeError):
+        with fio.atomic_path(target) as tmp:
+            tmp.write_text("half a ta")
+            raise RuntimeError("killed")
+    assert target.read_text() == "old\n"
+    assert list(tmp_path.iterdir()) == [target]
