@@ -40,7 +40,11 @@ def texts_of(path: Path) -> list[str]:
     out = [raw.decode("latin-1")]
     if path.suffix == ".parquet":
         df = pd.read_parquet(path)
-        out.append(df.to_csv(index=False))
+        # Each column's distinct values as text (a cell holding a number is found like a line of a log);
+        # integer columns become digit strings, so a number stored as an integer is found as 10/11 digits.
+        for col in df.columns:
+            values = pd.unique(df[col].dropna().astype(str))
+            out.append("\n".join(values))
     elif path.suffix == ".pdf":
         from pypdf import PdfReader
 
@@ -124,6 +128,14 @@ def test_scanner_finds_numbers_inside_a_pdf(tmp_path):
     path = tmp_path / "t.pdf"
     path.write_bytes(typst.compile(b"Call 213.624.1234 today."))
     assert leaks(path, {"+12136241234"}) == ["+12136241234"]
+
+
+def test_scanner_finds_numbers_stored_as_integers_in_parquet(tmp_path):
+    from frontline import io as fio
+
+    path = tmp_path / "t.parquet"
+    fio.write_parquet(pd.DataFrame({"block": [2136241, 3102084], "n": [12136241234, 5]}), path)
+    assert leaks(path, {"+12136241234", "+13102084567"}) == ["+12136241234"]
 
 
 def test_scanner_finds_the_key(tmp_path):
