@@ -1,4 +1,9 @@
-"""Figures: one shared style, PNG and SVG, reproducible bytes (no dates in metadata)."""
+"""Figures: one shared style, PNG and SVG, reproducible bytes (no dates in metadata).
+
+Reproducibility of the files: the PNG carries no date (matplotlib's Agg writer adds none) and no
+``Software`` entry; the SVG's ``Date`` and ``Creator`` are removed and its element ids (clip paths)
+are derived from ``svg.hashsalt`` instead of random UUIDs, so reruns give byte-identical files.
+"""
 
 from __future__ import annotations
 
@@ -35,11 +40,13 @@ STYLE = {
 
 def save(fig, png: str | os.PathLike, svg: str | os.PathLike | None = None) -> None:
     """Save a figure as PNG (and SVG) with fixed metadata, so reruns give identical bytes."""
-    with atomic_path(png) as tmp:
-        fig.savefig(tmp, format="png", metadata={"Software": None}, bbox_inches="tight")
-    if svg is not None:
-        with atomic_path(svg) as tmp:
-            fig.savefig(tmp, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    # The style must be active while saving too: svg.hashsalt is read when the SVG is written.
+    with plt.rc_context(STYLE):
+        with atomic_path(png) as tmp:
+            fig.savefig(tmp, format="png", metadata={"Software": None}, bbox_inches="tight")
+        if svg is not None:
+            with atomic_path(svg) as tmp:
+                fig.savefig(tmp, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
 
 

@@ -182,11 +182,29 @@ def render_html(markdown: str | os.PathLike, html: str | os.PathLike, bibliograp
     write_text(out, html)
 
 
+def pdf_timestamp() -> int:
+    """The creation date written into the PDF, as a Unix time.
+
+    Typst stamps the PDF (``CreationDate``, ``ModDate``, XMP ``CreateDate``) with the current time
+    unless given one, and typst-py does not read ``SOURCE_DATE_EPOCH`` itself. We follow the
+    reproducible-builds convention: ``SOURCE_DATE_EPOCH`` if set, else the epoch (zero), so two renders of
+    the same source give the same bytes.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return 0
+    if not value.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a non-negative integer (Unix time), got {value!r}")
+    return int(value)
+
+
 def render_pdf(markdown: str | os.PathLike, pdf: str | os.PathLike, bibliography: str | os.PathLike,
-               root: str | os.PathLike, header: str | os.PathLike | None = None) -> None:
+               root: str | os.PathLike, header: str | os.PathLike | None = None,
+               timestamp: int | None = None) -> None:
     """Markdown -> Typst (pandoc) -> PDF (typst). ``root`` must contain the figures.
 
     ``header`` is a Typst file of page, font, figure and table settings included in the preamble.
+    ``timestamp`` (Unix time) is the PDF's creation date; default :func:`pdf_timestamp`.
     """
     import pypandoc
     import typst
@@ -201,7 +219,8 @@ def render_pdf(markdown: str | os.PathLike, pdf: str | os.PathLike, bibliography
     out = pypandoc.convert_text(text, "typst", format="markdown", extra_args=args)
     write_text(out, typ)
     with atomic_path(pdf) as tmp:
-        typst.compile(str(typ), output=str(tmp), root=str(root))
+        typst.compile(str(typ), output=str(tmp), root=str(root),
+                      timestamp=pdf_timestamp() if timestamp is None else int(timestamp))
 
 
 def write_filled(text: str, path: str | os.PathLike) -> None:

@@ -2,10 +2,17 @@
 import glob
 from pathlib import Path
 
+from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
+
+from frontline import configcheck
 
 
 validate(config, schema="../schemas/config.schema.yaml")
+try:
+    configcheck.check(config)
+except configcheck.ConfigError as exc:
+    raise WorkflowError(str(exc)) from None
 
 REGIONS = sorted(config["regions"])
 
@@ -87,6 +94,8 @@ def region_facts(region):
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
+    # The same run-wide file for every region: configuration hash and versions (see manifest.smk).
+    facts["manifest"] = "results/manifest_summary.json"
     return facts
 
 
@@ -112,4 +121,19 @@ def final_outputs():
         *expand("results/{region}/numbers.json", region=REGIONS),
         "results/paper/paper.html",
         "results/paper/paper.pdf",
+        "results/manifest.json",
     ]
+
+
+def manifest_inputs(wildcards):
+    """Files the run reads (besides the numbering database and the library), for the manifest."""
+    user_ads = [r["ads"]["path"] for r in config["regions"].values() if "path" in r["ads"]]
+    code = ["Snakefile", "environment.yml", *sorted(glob.glob("workflow/**/*.*", recursive=True))]
+    paper = ["paper/paper.md", *sorted(glob.glob("paper/sections/*.md")), "paper/references.bib", "paper/paper.css"]
+    sources = [*config["reference"].values(), *user_ads, *paper, *code]
+    return {"sources": [p for p in dict.fromkeys(sources) if "__pycache__" not in p]}
+
+
+def manifest_scan_folders():
+    """Folders whose every file the manifest hashes: results and the generated data of each region."""
+    return ["results", *[f"data/{kind}/{r}" for kind in ("simulated", "interim") for r in REGIONS]]

@@ -14,6 +14,7 @@ rule render_paper:
         markdown="results/paper/paper.md",
         html="results/paper/paper.html",
         pdf="results/paper/paper.pdf",
+        typst="results/paper/paper.typ",
     params:
         primary=config["paper"]["primary_region"],
         regions=REGIONS,
