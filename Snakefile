@@ -15,6 +15,7 @@ include: "workflow/rules/ingest.smk"
 include: "workflow/rules/extract.smk"
 include: "workflow/rules/attribute.smk"
 include: "workflow/rules/compare.smk"
+include: "workflow/rules/evaluate.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/paper.smk"
 

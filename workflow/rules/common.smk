@@ -48,14 +48,18 @@ def region_facts(region):
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
+        facts["extraction"] = f"results/{region}/extraction_eval.json"
     return facts
 
 
 def region_figures(region):
     """Figures the paper shows for a region, by the name the paper template uses."""
-    return {
+    figures = {
         "brand_shares": f"results/{region}/figures/brand_shares.png",
     }
+    if is_simulated(region):
+        figures["extraction_recall"] = f"results/{region}/figures/extraction_recall.png"
+    return figures
 
 
 def final_outputs():
