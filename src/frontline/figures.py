@@ -92,6 +92,6 @@ def plot_extraction_recall(table: pd.DataFrame, region_label: str, scope: str = 
         ax.set_xlabel("recall of planted number occurrences")
         ax.set_title(f"{region_label}: recall per obfuscation pattern, same ads")
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.2 / (0.28 * max(len(wide), 1) + 1.4)), ncol=2, frameon=False)
         fig.tight_layout()
         return fig
