@@ -198,3 +198,24 @@ def test_baseline_matcher_misses_disguised_numbers_on_the_labelled_set():
     base = evaluate.score_labelled(records, finder=extract.matcher_numbers)
     assert base["recall"] < ours["recall"]
     assert base["patterns"]["spelled"]["recall"] < 0.5
+
+
+def test_validation_agrees_with_phonenumbers_is_valid_number():
+    import random
+
+    import phonenumbers
+
+    from frontline.extract import core
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        d = str(rng.randint(2_000_000_000, 9_999_999_999))
+        num = phonenumbers.PhoneNumber(country_code=1, national_number=int(d))
+        verdict = core.classify_digits(d)
+        assert (verdict is not None) == phonenumbers.is_valid_number(num) or d[1:3] == "11" or len(set(d)) == 1, d
+        if verdict is not None:
+            us = phonenumbers.region_code_for_number(num) == "US"
+            toll = phonenumbers.number_type(num) in (phonenumbers.PhoneNumberType.TOLL_FREE,
+                                                     phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                                                     phonenumbers.PhoneNumberType.SHARED_COST)
+            assert verdict[1] == (us and not toll), d

@@ -16,12 +16,14 @@ length of the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
+from phonenumbers.phonemetadata import PhoneMetadata
 
 from . import lexicon as L
 
@@ -132,32 +134,77 @@ class Found:
 # Validation
 
 
-@lru_cache(maxsize=1024)
-def _nanp_region(npa: str) -> str | None:
-    """The NANP region of an area code that is not a valid US one (cached per area code)."""
-    num = phonenumbers.PhoneNumber(country_code=1, national_number=int(npa + "2000000"))
-    return phonenumbers.region_code_for_number(num)
-
-
-@lru_cache(maxsize=1 << 16)
 def classify_digits(d: str) -> tuple[bool, bool] | None:
     """(valid, target) for ten NANP digits, or None if not a valid number.
 
     Structure first (area code and exchange start 2-9, no N11 area code, not one repeated digit), then
-    phonenumbers on a number built from the digits - never ``parse()`` on raw text.
+    phonenumbers on a number built from the digits - never ``parse()`` on raw text. phonenumbers'
+    NANP patterns constrain at most the first six digits (the line number is always any four digits),
+    so the verdict is cached per area code and exchange.
     """
-    if len(d) != 10 or d[0] < "2" or d[3] < "2" or d[1:3] == "11" or d.count(d[0]) == 10:
+    if len(d) != 10 or d[0] < "2" or d[3] < "2" or d[1:3] == "11" or d.count(d[0]) == 10 or not d.isdigit():
         return None
-    num = phonenumbers.PhoneNumber(country_code=1, national_number=int(d))
-    if phonenumbers.is_valid_number_for_region(num, "US"):
-        ntype = phonenumbers.number_type(num)
-        toll = ntype in (phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
-                         phonenumbers.PhoneNumberType.SHARED_COST)
-        return (True, not toll)
-    region = _nanp_region(d[:3])
-    if region and region != "US" and phonenumbers.is_valid_number_for_region(num, region):
-        return (True, False)
+    key = d[:6]
+    verdict = _EXCHANGE_VERDICT.get(key, _MISSING)
+    if verdict is _MISSING:
+        verdict = _classify_number(d)
+        if len(_EXCHANGE_VERDICT) > 200_000:
+            _EXCHANGE_VERDICT.clear()
+        _EXCHANGE_VERDICT[key] = verdict
+    return verdict
+
+
+_EXCHANGE_VERDICT: dict = {}
+_MISSING = object()
+
+
+_TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+          "fixed_line", "mobile")
+_NOT_TARGET_TYPES = {"premium_rate", "toll_free", "shared_cost"}
+
+
+@lru_cache(maxsize=None)
+def _region_patterns(region: str):
+    """phonenumbers' own metadata for a NANP region, compiled once: general pattern, leading digits,
+    and the pattern of every number type."""
+    m = PhoneMetadata.metadata_for_region(region)
+    general = re.compile(m.general_desc.national_number_pattern)
+    leading = re.compile(m.leading_digits) if m.leading_digits else None
+    types = []
+    for name in _TYPES:
+        desc = getattr(m, name, None)
+        if desc is not None and desc.national_number_pattern:
+            types.append((name, re.compile(desc.national_number_pattern)))
+    return general, leading, types
+
+
+def _number_type(d: str, region: str) -> str | None:
+    general, _, types = _region_patterns(region)
+    if general.fullmatch(d) is None:
+        return None
+    for name, pattern in types:
+        if pattern.fullmatch(d):
+            return name
     return None
+
+
+def _classify_number(d: str) -> tuple[bool, bool] | None:
+    """phonenumbers' validity for a +1 number, from its metadata patterns (same verdict as
+    ``is_valid_number``, which spends most of its time finding the region again)."""
+    kind = _number_type(d, "US")
+    if kind is not None:
+        return (True, kind not in _NOT_TARGET_TYPES)
+    for region in _NANP_REGIONS:  # phonenumbers' own order for finding a +1 number's region
+        _, leading, _ = _region_patterns(region)
+        if leading is not None:
+            if leading.match(d):
+                return (True, False) if _number_type(d, region) else None
+        elif _number_type(d, region):
+            return (True, False)
+    return None
+
+
+_NANP_REGIONS = [r for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1] if r != "US"]
 
 
 def _international(digits: str) -> str | None:
@@ -188,37 +235,6 @@ class Tok:
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"Tok({self.start},{self.end},{self.digits!r},{self.kind})"
-
-
-def _words_to_digits(parts: list[tuple[str, str]]) -> str:
-    """Digits of a run of number words [(kind, value)...], resolving tens+unit and hundreds."""
-    out = []
-    i = 0
-    while i < len(parts):
-        kind, val = parts[i]
-        if kind == "tens":
-            if i + 1 < len(parts) and parts[i + 1][0] == "unit" and parts[i + 1][1] != "0":
-                out.append(val + parts[i + 1][1])
-                i += 2
-                continue
-            out.append(val + "0")
-        elif kind == "hundred":
-            if out and len(out[-1]) == 1:
-                nxt = parts[i + 1] if i + 1 < len(parts) else None
-                if nxt and nxt[0] == "teen":
-                    out[-1] += nxt[1]
-                    i += 2
-                    continue
-                if nxt and nxt[0] == "tens":
-                    tail = nxt[1] + ("0" if not (i + 2 < len(parts) and parts[i + 2][0] == "unit") else parts[i + 2][1])
-                    out[-1] += tail
-                    i += 3 if tail[-1] != "0" or (i + 2 < len(parts) and parts[i + 2][0] == "unit") else 2
-                    continue
-                out[-1] += "00"
-        else:
-            out.append(val)
-        i += 1
-    return "".join(out)
 
 
 def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
@@ -359,21 +375,33 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
 TIGHT, WORDGAP, BREAK = 0, 1, 2
 
 
+_GAP_CACHE: dict[str, int] = {}
+
+
 def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
     gap = t[a.end:b.start]
     if not gap:
         return TIGHT
     if words_between == 0:
-        stripped = SEP_WORDS_RE.sub("", gap) if "d" in gap or "p" in gap or "g" in gap or "h" in gap else gap
-        if len(gap) <= MAX_TIGHT_GAP + 8 and len(stripped) <= MAX_TIGHT_GAP and all(ch in SEP_CHARS for ch in stripped) \
-                and stripped.count("\n") <= 2:
-            return TIGHT
-        if all(ch in SEP_CHARS for ch in stripped) and len(stripped) <= 2 * MAX_TIGHT_GAP:
-            return TIGHT
-        return BREAK
+        k = _GAP_CACHE.get(gap)
+        if k is None:
+            k = _separator_link(gap)
+            if len(_GAP_CACHE) > 4096:
+                _GAP_CACHE.clear()
+            _GAP_CACHE[gap] = k
+        return k
     if words_between <= MAX_GAP_WORDS and len(gap) <= MAX_WORD_GAP and "$" not in gap and "%" not in gap \
             and "\n\n" not in gap and "@" not in gap:
         return WORDGAP
+    return BREAK
+
+
+def _separator_link(gap: str) -> int:
+    """TIGHT if a gap without words holds only a bounded run of separators (or separator words)."""
+    stripped = SEP_WORDS_RE.sub("", gap) if len(gap) > 2 else gap
+    if len(stripped) <= MAX_TIGHT_GAP and len(gap) <= MAX_TIGHT_GAP + 20 and all(ch in SEP_CHARS for ch in stripped) \
+            and stripped.count("\n") <= 2:
+        return TIGHT
     return BREAK
 
 
@@ -381,8 +409,14 @@ _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,),
 
 
 def _candidates(t: str, nums: list[Tok], links: list[int]):
-    """Yield (score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number."""
+    """Yield (score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
+
+    A range starts and ends on token boundaries, is joined only by usable links (a word gap only
+    between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
+    Found with prefix sums and a bisection per start: linear in the number of tokens.
+    """
     n = len(nums)
+    lens = [len(tk.digits) for tk in nums]
     # segments of tightly linked tokens, to allow word gaps only between substantial groups
     seg_id = [0] * n
     seg_digits: list[int] = [0]
@@ -390,56 +424,57 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
         if k and links[k - 1] != TIGHT:
             seg_digits.append(0)
         seg_id[k] = len(seg_digits) - 1
-        seg_digits[-1] += len(nums[k].digits)
+        seg_digits[-1] += lens[k]
+    usable = [lk == TIGHT or (lk == WORDGAP and seg_digits[seg_id[k]] >= 3 and seg_digits[seg_id[k + 1]] >= 3)
+              for k, lk in enumerate(links)]
+    next_break = [n] * (n + 1)  # first k >= i whose link to k+1 is unusable
+    for k in range(n - 2, -1, -1):
+        next_break[k] = k if not usable[k] else next_break[k + 1]
+    next_break[n - 1] = n - 1
+    cum = [0]
+    wg = [0]
+    hom = [0]
+    for k in range(n):
+        cum.append(cum[-1] + lens[k])
+        hom.append(hom[-1] + (nums[k].kind == "homophone"))
+        wg.append(wg[-1] + (k < n - 1 and links[k] == WORDGAP))
     for i in range(n):
-        ti = nums[i]
-        if not ti.digits:
+        if not lens[i]:
             continue
-        total = 0
-        parts = []
-        word_gaps = 0
-        for j in range(i, min(n, i + 16)):
-            if j > i:
-                lk = links[j - 1]
-                if lk == BREAK:
-                    break
-                if lk == WORDGAP:
-                    if seg_digits[seg_id[j - 1]] < 3 or seg_digits[seg_id[j]] < 3:
-                        break
-                    word_gaps += 1
-            d = nums[j].digits
-            total += len(d)
-            parts.append(d)
-            if total < 10:
+        m = bisect.bisect_left(cum, cum[i] + 10, i + 1, min(n, i + 16) + 1)
+        if m > min(n, i + 16):
+            continue
+        j = m - 1
+        if next_break[i] < j:
+            continue
+        total = cum[m] - cum[i]
+        if total > 11:
+            continue
+        digits = "".join(tk.digits for tk in nums[i:m])
+        prefix = ""
+        if total == 11:
+            if digits[0] != "1":
                 continue
-            if total > 11:
-                break
-            digits = "".join(parts)
-            prefix = ""
-            if total == 11:
-                if digits[0] != "1":
-                    break
-                first = nums[i]
-                plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
-                if not ((first.digits == "1" and first.kind == "digit" and (len(parts) == 1 or links[i] == TIGHT))
-                        or (first.kind == "digit" and len(first.digits) >= 4) or plus):
-                    break
-                digits = digits[1:]
-                prefix = "+1"
-            lens = tuple(len(p) for p in parts)
-            score = 0.0
-            if lens in _LAYOUTS:
-                score += 2
-            elif all(k <= 2 for k in lens):
-                score += 1.5
-            score -= word_gaps * 0.5
-            score -= sum(0.6 for k in range(i, j + 1) if nums[k].kind == "homophone")
-            if i == 0 or links[i - 1] != TIGHT:
-                score += 1
-            if j == n - 1 or links[j] != TIGHT:
-                score += 1
-            yield score, i, j, digits, prefix
-            break
+            first = nums[i]
+            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                    or (first.kind == "digit" and lens[i] >= 4) or plus):
+                continue
+            digits = digits[1:]
+            prefix = "+1"
+        layout = tuple(lens[i:m])
+        score = 0.0
+        if layout in _LAYOUTS:
+            score += 2
+        elif max(layout) <= 2:
+            score += 1.5
+        score -= (wg[j] - wg[i]) * 0.5
+        score -= (hom[m] - hom[i]) * 0.6
+        if i == 0 or links[i - 1] != TIGHT:
+            score += 1
+        if j == n - 1 or links[j] != TIGHT:
+            score += 1
+        yield score, i, j, digits, prefix
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -621,10 +656,12 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     out: list[Found] = []
     # international numbers after '+': reported, not targets; their digits are not NANP candidates
     if "+" in t[ws:we]:
+        starts = [tk.start for tk in toks]
         for m in PLUS_RE.finditer(t, ws, we):
             if m.group(1).startswith("1"):
                 continue
-            run = [tk for tk in toks if tk.start >= m.start(1) and tk.kind == "digit"][:6]
+            k0 = bisect.bisect_left(starts, m.start(1))
+            run = [tk for tk in toks[k0:k0 + 6] if tk.kind == "digit"]
             digits, end, prev = "", m.start(1), m.start()
             for tk in run:
                 if tk.start - end > 2 or len(digits) + len(tk.digits) > 15:
