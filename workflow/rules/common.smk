@@ -40,6 +40,18 @@ def planted_input(wildcards):
     return {}
 
 
+def evaluation_input(wildcards):
+    """Ads, extracted numbers and the planted truth (plus planted distractors once the simulator writes them)."""
+    files = {
+        "ads": f"data/interim/{wildcards.region}/ads.parquet",
+        "numbers": f"results/{wildcards.region}/ad_numbers.parquet",
+        "truth": f"data/simulated/{wildcards.region}/truth.parquet",
+    }
+    if hasattr(rules.simulate_ads.output, "distractors"):
+        files["distractors"] = f"data/simulated/{wildcards.region}/distractors.parquet"
+    return files
+
+
 def region_facts(region):
     """JSON files whose values the paper quotes, by the name the paper template uses."""
     facts = {

@@ -1,18 +1,6 @@
 # Extraction evaluation (simulated regions): our extractor and phonenumbers' matcher against the truth.
 
 
-def evaluation_input(wildcards):
-    """Ads, extracted numbers and the planted truth (plus planted distractors once the simulator writes them)."""
-    files = {
-        "ads": f"data/interim/{wildcards.region}/ads.parquet",
-        "numbers": f"results/{wildcards.region}/ad_numbers.parquet",
-        "truth": f"data/simulated/{wildcards.region}/truth.parquet",
-    }
-    if hasattr(rules.simulate_ads.output, "distractors"):
-        files["distractors"] = f"data/simulated/{wildcards.region}/distractors.parquet"
-    return files
-
-
 rule evaluate_extraction:
     input:
         unpack(evaluation_input),
