@@ -104,10 +104,14 @@ BLOCK_RE = re.compile(
     r")"
     r"|2(?<![0-9]2)4[ ]?[/-][ ]?7(?![0-9])"                            # 24/7
     r"|\$[ ]?[0-9]{1,6}"                                               # $150
-    r"|(?:id(?<![a-z]id)|ref(?<![a-z]ref)|post(?<![a-z]post)|listing(?<![a-z]listing)|ad(?<![a-z]ad)[ ]?(?:id|#))"
+)
+#: Distractors announced by a word (post IDs, a state before a zip code); run only when a keyword occurs.
+BLOCK_WORD_RE = re.compile(
+    r"(?:id(?<![a-z]id)|ref(?<![a-z]ref)|post(?<![a-z]post)|listing(?<![a-z]listing)|ad(?<![a-z]ad)[ ]?(?:id|#))"
     r"[ ]?[:#]?[ ]?#?[0-9]{1,20}"                                      # post id: 123456
     r"|(?:california(?<![a-z]california)|ca(?<![a-z]ca))\.?,?[ ]{1,2}[0-9]{5}(?![0-9])"  # CA 90028
 )
+_BLOCK_WORDS = ("id", "ref", "post", "listing", "ad", "ca")
 DIGITS_RE = re.compile(r"[0-9]++")
 #: Punctuation to spaces, to split the text into words cheaply.
 WORD_VIEW = {c: " " for c in range(128) if not chr(c).isalnum()}
@@ -499,10 +503,7 @@ DIGIT_ZONE_RE = re.compile(r"[0-9](?:[^0-9]{0,%d}+[0-9])*+" % WINDOW_GAP)
 
 
 def _digit_count(s: str) -> int:
-    return len(s) - len(s.translate(_NON_DIGITS))
-
-
-_NON_DIGITS = {ord(c): None for c in "0123456789"}
+    return sum(map(s.count, "0123456789"))
 
 
 def _windows(t: str):
@@ -636,6 +637,9 @@ def find_all(text: str) -> list[Found]:
 
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
+    window = t[ws:we]
+    if any(w in window for w in _BLOCK_WORDS):
+        blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
     if blocks:  # enough digits left once the distractors are set aside?
         if mass - sum(_digit_count(g) for _, _, g in blocks) < MIN_WINDOW_DIGITS:
             return []
