@@ -230,6 +230,8 @@ def plot_region_comparison(table: pd.DataFrame, baselines: pd.DataFrame, focus: 
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, frameon=False)
+        fig.tight_layout()
+        return fig
 
 
 def plot_extraction_recall(table: pd.DataFrame, region_label: str, scope: str = "sample"):
