@@ -1,6 +1,21 @@
+"""The obfuscation-aware extractor, pattern by pattern and distractor by distractor."""
+from pathlib import Path
+
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontline import extract
+from frontline.extract import evaluate
+from frontline.patterns import DISTRACTOR_KINDS, OBFUSCATION_PATTERNS
+
+LABELLED = Path(__file__).parent / "data" / "labelled_ads.jsonl"
+N = "+12135550147"
+
+
+def numbers(text):
+    return [f.number for f in extract.find_numbers(text)]
 
 
 def test_finds_plain_formats():
@@ -11,11 +26,199 @@ def test_finds_plain_formats():
 
 def test_extract_ads_looks_in_title_body_and_url():
     ads = pd.DataFrame({"ad_id": ["a"], "title": ["213-555-0147"], "body": ["or 310.555.0199"],
-                        "url": ["https://x.example/ad"]})
+                        "url": ["https://x.example/ad/818-555-0123-new"]})
     out = extract.extract_ads(ads)
-    assert sorted(out["field"]) == ["body", "title"]
-    assert set(out["number"]) == {"+12135550147", "+13105550199"}
+    assert sorted(out["field"]) == ["body", "title", "url"]
+    assert set(out["number"]) == {"+12135550147", "+13105550199", "+18185550123"}
+    assert list(out.columns) == extract.EXTRACT_COLUMNS
+    assert "url_slug" in out.loc[out["field"] == "url", "kinds"].iloc[0]
 
 
 def test_no_number_in_prices():
     assert extract.find_numbers("Rates 150/250/400, 24/7, 100% real") == []
+
+
+# One text per obfuscation pattern: the number is found, and the pattern is among its kinds.
+PATTERN_CASES = {
+    "plain": "Call 213-555-0147 now",
+    "spelled": "two one three five five five zero one four seven",
+    "spelled_mixed": "2one3 555 zer0147",
+    "leet": "tw0 0ne thr33 f1ve f1ve f1ve zer0 0ne f0ur s3v3n",
+    "case_spacing": "TwO oNe ThReE 555 0147",
+    "homophone": "two one three five five five oh one for seven",
+    "lookalike": "2l3-555-0l47",
+    "unicode_fullwidth": "２１３-５５５-０１４７",
+    "unicode_math": "𝟐𝟏𝟑 𝟓𝟓𝟓 𝟎𝟏𝟒𝟕",
+    "unicode_circled": "②①③⑤⑤⑤⓪①④⑦",
+    "keycap": "2️⃣1️⃣3️⃣5️⃣5️⃣5️⃣0️⃣1️⃣4️⃣7️⃣",
+    "superscript": "²¹³⁵⁵⁵⁰¹⁴⁷",
+    "unicode_other": "٢١٣ ٥٥٥ ٠١٤٧",
+    "spaced_digits": "2 1 3 5 5 5 0 1 4 7",
+    "odd_separator": "213~555~0147",
+    "emoji_separator": "213 💋 555 💋 0147",
+    "word_separator": "213 dot 555 dot 0147",
+    "split_words": "213 call 555 ask for Amy 0147",
+    "line_break": "213\n555\n0147",
+    "plus1_prefix": "+1 213 555 0147",
+    "star82_prefix": "*82 213-555-0147",
+    "appended_age": "213-555-0147-21",
+}
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERN_CASES))
+def test_each_obfuscation_pattern_is_found_and_tagged(pattern):
+    text = PATTERN_CASES[pattern]
+    found = [f for f in extract.find_numbers(text) if f.number == N]
+    assert found, f"{pattern}: nothing found in {text!r}"
+    assert pattern in found[0].kinds, (pattern, found[0].kinds)
+    assert pattern in OBFUSCATION_PATTERNS
+
+
+@pytest.mark.parametrize("text", ["213-555-0147", "2l3 555 0147", "t w o one three 555 0147", "２１３ 555 0147",
+                                  "2️⃣1️⃣3️⃣ 555 0147", "two one three five five five zero one four seven"])
+def test_offsets_cover_the_number_in_the_original_text(text):
+    (f,) = extract.find_numbers(text)
+    assert f.number == N
+    span = text[f.start:f.end]
+    assert span.strip() == span and span
+
+
+def test_cyrillic_o_and_spanish_words():
+    assert numbers("213 555 О147") == [N]  # Cyrillic capital O
+    assert numbers("dos uno tres cinco cinco cinco cero uno cuatro siete") == [N]
+
+
+def test_compound_number_words():
+    assert numbers("two thirteen five fifty five zero one forty seven") == [N]
+    assert numbers("twenty one three 555 0147") == ["+12135550147"]
+    assert numbers("treinta y uno") == []
+
+
+def test_two_numbers_in_one_ad_and_a_partial_repeat():
+    assert numbers("call 213-555-0147 or 310-555-0199") == [N, "+13105550199"]
+    assert numbers("213-555-0147 (text 0147 if no answer)") == [N]
+
+
+def test_url_slug_and_title():
+    assert numbers("https://site.example/la/213-555-0147-new-in-town/88231") == [N]
+
+
+# Distractors: nothing is found, even with every trick the extractor knows enabled.
+DISTRACTOR_CASES = {
+    "price": "$150 hh / 250 hr / 400 overnight, 2 for 1, 150/250/400",
+    "age": "23yo, 25 years, 19 y/o",
+    "measurement": "36D-24-36 and 34-24-34",
+    "height_weight": "5'6\" 120 lbs, 6'1 180lbs",
+    "date": "05/04/2012, 2012-05-04, back 7/15 to 7/19",
+    "time": "10:30pm, 10am-2am, 21:00-23:30",
+    "zip": "Los Angeles, CA 90028-1234 and zip 90210",
+    "post_id": "post id: 2135550147, ref #8823190, listing 77120093",
+    "street_address": "1234 W Sunset Blvd, 567 Main St",
+    "slogan": "24/7, 100% real, 420 friendly",
+    "filler": "1111111111 0000000000 2222222222",
+    "toll_free": "1-800-555-0199, 888.555.0123",
+    "international": "+44 20 7946 0958",
+    "overeager": "hello hello, photos for 80 roses, lol, I love you too, oh so good",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DISTRACTOR_CASES))
+def test_each_distractor_yields_no_target_number(kind):
+    assert kind in DISTRACTOR_KINDS
+    assert extract.find_numbers(DISTRACTOR_CASES[kind]) == []
+
+
+def test_distractors_next_to_a_number_leave_it_intact():
+    text = "36D-24-36, 5'6\" 120 lbs, 23yo, $150 hh, 24/7, 05/04/2012 10:30pm. Call 213 555 0147 ok"
+    assert numbers(text) == [N]
+
+
+def test_toll_free_and_international_are_reported_not_targets():
+    found = extract.find_numbers("1-800-555-0199 or +44 20 7946 0958", include_nontargets=True)
+    assert {f.number: f.target for f in found} == {"+18005550199": False, "+442079460958": False}
+    assert extract.find_numbers("1-800-555-0199 or +44 20 7946 0958") == []
+
+
+def test_canadian_number_is_not_a_target():
+    (f,) = extract.find_numbers("416-555-0123", include_nontargets=True)
+    assert f.target is False
+
+
+def test_homophones_and_lookalikes_only_next_to_digits():
+    assert numbers("for two for 555 0147") == ["+14245550147"]
+    assert numbers("photos for 80, to be clear, oh well, won a prize") == []
+    assert numbers("hello, I lol, sol oil bob") == []
+
+
+def test_invalid_area_codes_are_rejected():
+    assert numbers("123-555-0147") == []  # area code starts with 1
+    assert numbers("211-555-0147") == []  # service code
+    assert numbers("213-055-0147") == []  # exchange starts with 0
+
+
+def test_parse_is_never_given_raw_text():
+    # phonenumbers.parse() backtracks exponentially on this shape; the extractor must not stall on it
+    text = "tel:" + ";phone-context=" + "a." * 40 + "213-555-0147"
+    assert N in numbers(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 -.()+*~_/|:lIoO!$%'\"\n") + ["one", "two", "five", "oh", "for",
+                                                                                  "２", "②", "𝟑", "2️⃣", "О", "hello",
+                                                                                  "yo", "lbs", "+1", "*82", "twenty"]),
+                max_size=60).map("".join))
+def test_never_raises_and_offsets_index_the_original(text):
+    for f in extract.find_numbers(text, include_nontargets=True):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.number.startswith("+")
+        assert text[f.start:f.end].strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_any_unicode(text):
+    for f in extract.find_numbers(text, include_nontargets=True):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_hand_labelled_set_meets_the_quality_targets():
+    records = evaluate.load_labelled(LABELLED)
+    assert len(records) >= 200
+    no_number = sum(1 for r in records if not r["numbers"])
+    assert no_number / len(records) >= 0.15
+    assert any(len(r["numbers"]) >= 2 for r in records)
+    s = evaluate.score_labelled(records)
+    assert s["precision"] >= 0.99, s
+    assert s["recall"] >= 0.97, s
+
+
+def test_baseline_matcher_misses_disguised_numbers_on_the_labelled_set():
+    records = evaluate.load_labelled(LABELLED)
+    ours = evaluate.score_labelled(records)
+    base = evaluate.score_labelled(records, finder=extract.matcher_numbers)
+    assert base["recall"] < ours["recall"]
+    assert base["patterns"]["spelled"]["recall"] < 0.5
+
+
+def test_validation_agrees_with_phonenumbers_is_valid_number():
+    import random
+
+    import phonenumbers
+
+    from frontline.extract import core
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        d = str(rng.randint(2_000_000_000, 9_999_999_999))
+        num = phonenumbers.PhoneNumber(country_code=1, national_number=int(d))
+        verdict = core.classify_digits(d)
+        if d[3] < "2" or d[1:3] == "11" or len(set(d)) == 1:  # NANP structure: exchange starts 2-9, no N11
+            assert verdict is None, d
+            continue
+        assert (verdict is not None) == phonenumbers.is_valid_number(num), d
+        if verdict is not None:
+            us = phonenumbers.region_code_for_number(num) == "US"
+            toll = phonenumbers.number_type(num) in (phonenumbers.PhoneNumberType.TOLL_FREE,
+                                                     phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                                                     phonenumbers.PhoneNumberType.SHARED_COST)
+            assert verdict[1] == (us and not toll), d

@@ -239,3 +239,33 @@ def plot_region_comparison(table: pd.DataFrame, baselines: pd.DataFrame, focus: 
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, frameon=False)
         fig.tight_layout()
         return fig
+
+
+def plot_extraction_recall(table: pd.DataFrame, region_label: str, scope: str = "sample"):
+    """Recall per obfuscation pattern: our extractor beside phonenumbers' matcher, on the same ads.
+
+    ``table`` is ``extraction_eval.csv`` (columns extractor, scope, level, name, total, hits, value).
+    """
+    pat = table[(table["level"] == "pattern") & (table["scope"] == scope)]
+    wide = pat.pivot_table(index="name", columns="extractor", values="value", aggfunc="first")
+    n = pat[pat["extractor"] == "ours"].set_index("name")["total"]
+    for col in ("ours", "phonenumbers"):
+        if col not in wide.columns:
+            wide[col] = float("nan")
+    wide = wide.sort_values(["phonenumbers", "ours"], ascending=True, na_position="first")
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.0, 0.28 * max(len(wide), 1) + 1.4))
+        y = list(range(len(wide)))
+        h = 0.38
+        ax.barh([v + h / 2 for v in y], wide["ours"].fillna(0), height=h, color=PALETTE[0], label="this extractor")
+        ax.barh([v - h / 2 for v in y], wide["phonenumbers"].fillna(0), height=h, color=PALETTE[1],
+                label="phonenumbers matcher (VALID)")
+        labels = [f"{name.replace('_', ' ')} (n={int(n.get(name, 0))})" for name in wide.index]
+        ax.set_yticks(y, labels)
+        ax.set_xlim(0, 1.02)
+        ax.set_xlabel("recall of planted number occurrences")
+        ax.set_title(f"{region_label}: recall per obfuscation pattern, same ads")
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.2 / (0.28 * max(len(wide), 1) + 1.4)), ncol=2, frameon=False)
+        fig.tight_layout()
+        return fig

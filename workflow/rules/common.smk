@@ -83,6 +83,18 @@ def baseline_inputs(wildcards):
     }
 
 
+def evaluation_input(wildcards):
+    """Ads, extracted numbers and the planted truth (plus planted distractors once the simulator writes them)."""
+    files = {
+        "ads": f"data/interim/{wildcards.region}/ads.parquet",
+        "numbers": f"results/{wildcards.region}/ad_numbers.parquet",
+        "truth": f"data/simulated/{wildcards.region}/truth.parquet",
+    }
+    if hasattr(rules.simulate_ads.output, "distractors"):
+        files["distractors"] = f"data/simulated/{wildcards.region}/distractors.parquet"
+    return files
+
+
 def region_facts(region):
     """JSON files whose values the paper quotes, by the name the paper template uses."""
     facts = {
@@ -94,6 +106,7 @@ def region_facts(region):
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
+        facts["extraction"] = f"results/{region}/extraction_eval.json"
     # The same run-wide file for every region: configuration hash and versions (see manifest.smk).
     facts["manifest"] = "results/manifest_summary.json"
     return facts
@@ -110,6 +123,8 @@ def region_figures(region):
         "porting": f"results/{region}/figures/porting.png",
         "calibration": f"results/{region}/figures/calibration.png",
     }
+    if is_simulated(region):
+        figures["extraction_recall"] = f"results/{region}/figures/extraction_recall.png"
     if len(REGIONS) > 1 and region == config["paper"]["primary_region"]:
         # the cross-region figure, once (listed with the primary region)
         figures["region_comparison"] = "results/regions/figures/region_comparison.png"

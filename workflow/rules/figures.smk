@@ -190,3 +190,24 @@ rule plot_calibration:
         "logs/{region}/plot_calibration.log",
     script:
         "../scripts/plot_calibration.py"
+
+
+rule plot_extraction_recall:
+    input:
+        table="results/{region}/extraction_eval.csv",
+    output:
+        png=report(
+            "results/{region}/figures/extraction_recall.png",
+            caption="../report/extraction_recall.rst",
+            category="Figures",
+            subcategory="{region}",
+        ),
+        svg="results/{region}/figures/extraction_recall.svg",
+    params:
+        label=lambda w: config["regions"][w.region]["label"],
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/plot_extraction_recall.log",
+    script:
+        "../scripts/plot_extraction_recall.py"

@@ -1,0 +1,750 @@
+"""The obfuscation-aware extractor.
+
+1. Normalise with a length-preserving character table (offsets stay those of the original text).
+2. Find anchors - digit runs and number words - and group them into windows that hold enough digits.
+3. Inside a window only, tokenise: digits, number words (with leet, misspellings, compounds), lookalike
+   letters glued to digits ("2l3", "O1O3") and homophones (for, to, oh); everything else is a word.
+4. Mark distractors (prices, ages, units, dates, times, measurements, zip codes, post IDs, addresses).
+5. Link neighbouring tokens through bounded gaps (separators, a few words) and enumerate 10-digit (or
+   +1 / *82 prefixed) candidates that start and end on token boundaries; score their layout.
+6. Validate NANP structure, then phonenumbers on a number built from the ten digits; keep the best
+   non-overlapping candidates.
+
+Every regular expression has bounded repetition or runs over bounded text; the work is linear in the
+length of the input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers.phonemetadata import PhoneMetadata
+
+from . import lexicon as L
+
+# --------------------------------------------------------------------------------------------------
+# Regular expressions
+
+
+def _trie_regex(words: list[str], sep: str = "") -> str:
+    """A regex alternation of ``words`` factored as a trie (fast in sre; longest match preferred)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            rest = build(node[ch])
+            if sep and rest and not (len(node[ch]) == 1 and "" in node[ch]):
+                rest = sep + rest if "" not in node[ch] else f"(?:{sep}{build_nonempty(node[ch])})?"
+            alts.append(re.escape(ch) + rest)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    def build_nonempty(node: dict) -> str:
+        return build({k: v for k, v in node.items() if k})
+
+    return build(trie)
+
+
+WORDS = L.word_values()
+HOMOPHONES = L.homophone_values()
+ALL_WORDS = {**HOMOPHONES, **WORDS}
+_SPACEABLE = sorted(w for w in L.CANONICAL if len(w) >= 3 and w.isalpha())
+#: A number word with a space between every letter: "T H R E E".
+SPACED_RE = re.compile(r"[a-z](?<![a-z][a-z])(?=[ ]{1,2}[a-z](?![a-z]))(?<=" + "|".join(sorted({w[0] for w in _SPACEABLE}))
+                       + r")(?:" + "|".join(f"(?<={c}){_trie_regex([w[1:] for w in _SPACEABLE if w[0] == c], '[ ]{1,2}')}"
+                                            .replace(f"(?<={c})", f"(?<={c})[ ]{{1,2}}", 1)
+                                            for c in sorted({w[0] for w in _SPACEABLE})) + r")(?![a-z])")
+_WORD_TRIE = _trie_regex(sorted(WORDS))
+#: A run of letters/digits, possibly with "!" inside ("2!3").
+CHUNK_RE = re.compile(r"[a-z0-9\u00c0-\u024f]++(?:![a-z0-9]++)*+")
+#: Splits a chunk that mixes digits and number words ("3one0", "zer0one", "twentyone").
+SPLIT_RE = re.compile(r"[0-9]+|" + _trie_regex(sorted(ALL_WORDS)))
+LOOKALIKE = {"l": "1", "i": "1", "!": "1", "o": "0", "s": "5", "b": "8"}
+LOOKALIKE_CHUNK_RE = re.compile(r"[0-9lio!sb]+")
+SEP_WORDS_RE = re.compile(r"(?<![a-z])(?:" + "|".join(L.SEPARATOR_WORDS) + r")(?![a-z])")
+SEP_CHARS = set(" \t\r\n-.*~_/|:()[],+=>#'\"" + L.NEUTRAL + "\u00a0\u3000")
+ODD_SEP_CHARS = set("*~_/|:" + "\u2022")
+MAX_TIGHT_GAP = 12
+MAX_WORD_GAP = 40
+MAX_GAP_WORDS = 4
+WINDOW_GAP = 40
+MIN_WINDOW_DIGITS = 5
+
+_UNITS = (r"y/?o|y\.o\.?|yrs?|years?|anos|a\u00f1os|lbs?|pounds|kgs?|hrs?|hh|hours?|mins?|minutes|am|pm|"
+          r"%|'|\"|cm|inches|inch|ft|feet|bucks|dollars|usd|roses|friendly|percent|dd|min|sec|secs|gb|mb|"
+          r"st|nd|rd|th")
+_STREET = r"st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|ln|lane|pl|place|ct|court|hwy|pkwy"
+#: Distractor spans; a token overlapping one is not part of any number. Every branch starts with a
+#: character class (so the scan skips ahead in C) and checks what precedes it with a lookbehind after it.
+BLOCK_RE = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:"
+    r"[0-9]?[/.-][0-9]{1,2}[/.-](?:19|20)?[0-9]{2}(?![0-9])"          # date 05/04/2012
+    r"|[0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"                # date 2012-05-04
+    r"|[0-9]?/[0-9]{1,2}(?![0-9/])"                                    # date 7/15, review 10/10
+    r"|[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"                         # time 10:30
+    r"|[0-9][a-z]{0,3}[ ]?-[ ]?[0-9]{2}[ ]?-[ ]?[0-9]{2}(?![0-9])"     # measurement 36D-24-36
+    r"|[0-9]{4}-[0-9]{4}(?![0-9])"                                     # ZIP+4
+    r"|[0-9]{0,5}(?=[ ]?(?:" + _UNITS + r")(?![a-z]))"                 # 23yo, 120 lbs, 10pm, 100%
+    r"|[0-9]{0,5}(?=[ ]?\$)"                                           # 150$
+    r"|[0-9]{0,4}(?=[ ](?:[nsew]\.?[ ])?(?:[a-z]{2,12}[ ]){1,3}(?:" + _STREET + r")(?![a-z]))"  # 1234 Main St
+    r")"
+    r"|2(?<![0-9]2)4[ ]?[/-][ ]?7(?![0-9])"                            # 24/7
+    r"|\$[ ]?[0-9]{1,6}"                                               # $150
+)
+#: Distractors announced by a word (post IDs, a state before a zip code); run only when a keyword occurs.
+BLOCK_WORD_RE = re.compile(
+    r"(?:id(?<![a-z]id)|ref(?<![a-z]ref)|post(?<![a-z]post)|listing(?<![a-z]listing)|ad(?<![a-z]ad)[ ]?(?:id|#))"
+    r"[ ]?[:#]?[ ]?#?[0-9]{1,20}"                                      # post id: 123456
+    r"|(?:california(?<![a-z]california)|ca(?<![a-z]ca))\.?,?[ ]{1,2}[0-9]{5}(?![0-9])"  # CA 90028
+)
+_BLOCK_WORDS = ("id", "ref", "post", "listing", "ad", "ca")
+DIGITS_RE = re.compile(r"[0-9]++")
+#: Punctuation to spaces, to split the text into words cheaply.
+WORD_VIEW = {c: " " for c in range(128) if not chr(c).isalnum()}
+ANCHOR_WORDS = frozenset(WORDS) | frozenset(w for w in L.CANONICAL if w.isalpha())
+PLUS_RE = re.compile(r"\+[ ]?([0-9]{1,3})")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A number found in a text: E.164, offsets into the original text, and obfuscation kinds.
+
+    ``target`` is False for toll-free and non-US numbers, which are reported but are not what the study
+    counts.
+    """
+
+    number: str
+    start: int
+    end: int
+    kinds: tuple[str, ...] = ()
+    target: bool = True
+
+
+# --------------------------------------------------------------------------------------------------
+# Validation
+
+
+def classify_digits(d: str) -> tuple[bool, bool] | None:
+    """(valid, target) for ten NANP digits, or None if not a valid number.
+
+    Structure first (area code and exchange start 2-9, no N11 area code, not one repeated digit), then
+    phonenumbers on a number built from the digits - never ``parse()`` on raw text. phonenumbers'
+    NANP patterns constrain at most the first six digits (the line number is always any four digits),
+    so the verdict is cached per area code and exchange.
+    """
+    if len(d) != 10 or d[0] < "2" or d[3] < "2" or d[1:3] == "11" or d.count(d[0]) == 10 or not d.isdigit():
+        return None
+    key = d[:6]
+    verdict = _EXCHANGE_VERDICT.get(key, _MISSING)
+    if verdict is _MISSING:
+        verdict = _classify_number(d)
+        if len(_EXCHANGE_VERDICT) > 200_000:
+            _EXCHANGE_VERDICT.clear()
+        _EXCHANGE_VERDICT[key] = verdict
+    return verdict
+
+
+_EXCHANGE_VERDICT: dict = {}
+_MISSING = object()
+
+
+_TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+          "fixed_line", "mobile")
+_NOT_TARGET_TYPES = {"premium_rate", "toll_free", "shared_cost"}
+
+
+@lru_cache(maxsize=None)
+def _region_patterns(region: str):
+    """phonenumbers' own metadata for a NANP region, compiled once: general pattern, leading digits,
+    and the pattern of every number type."""
+    m = PhoneMetadata.metadata_for_region(region)
+    general = re.compile(m.general_desc.national_number_pattern)
+    leading = re.compile(m.leading_digits) if m.leading_digits else None
+    types = []
+    for name in _TYPES:
+        desc = getattr(m, name, None)
+        if desc is not None and desc.national_number_pattern:
+            types.append((name, re.compile(desc.national_number_pattern)))
+    return general, leading, types
+
+
+def _number_type(d: str, region: str) -> str | None:
+    general, _, types = _region_patterns(region)
+    if general.fullmatch(d) is None:
+        return None
+    for name, pattern in types:
+        if pattern.fullmatch(d):
+            return name
+    return None
+
+
+def _classify_number(d: str) -> tuple[bool, bool] | None:
+    """phonenumbers' validity for a +1 number, from its metadata patterns (same verdict as
+    ``is_valid_number``, which spends most of its time finding the region again)."""
+    kind = _number_type(d, "US")
+    if kind is not None:
+        return (True, kind not in _NOT_TARGET_TYPES)
+    for region in _NANP_REGIONS:  # phonenumbers' own order for finding a +1 number's region
+        _, leading, _ = _region_patterns(region)
+        if leading is not None:
+            if leading.match(d):
+                return (True, False) if _number_type(d, region) else None
+        elif _number_type(d, region):
+            return (True, False)
+    return None
+
+
+_NANP_REGIONS = [r for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1] if r != "US"]
+
+
+def _international(digits: str) -> str | None:
+    """E.164 of a '+'-prefixed non-NANP number built from clean digits, if valid."""
+    if not (8 <= len(digits) <= 15) or digits.startswith("1"):
+        return None
+    try:
+        num = phonenumbers.parse("+" + digits, None)  # clean digits only: no backtracking risk
+    except phonenumbers.NumberParseException:
+        return None
+    if num.country_code != 1 and phonenumbers.is_valid_number(num):
+        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Tokens
+
+
+class Tok:
+    __slots__ = ("start", "end", "digits", "kind", "word", "blocked", "single", "wb")
+
+    def __init__(self, start, end, digits, kind, word=""):
+        self.start, self.end, self.digits, self.kind, self.word = start, end, digits, kind, word
+        self.blocked = False
+        self.single = False
+        self.wb = 0  # other words between the previous token and this one
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"Tok({self.start},{self.end},{self.digits!r},{self.kind})"
+
+
+def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
+    """Turn one chunk of letters/digits into number tokens, or a word / blocked token."""
+    c = t[s:e]
+    if c.isdigit():
+        toks.append(Tok(s, e, c, "digit"))
+        return
+    w = ALL_WORDS.get(c)
+    if w is not None:
+        kind, val = w
+        if kind == "hundred":
+            toks.append(Tok(s, e, "", "hundred", c))
+        elif kind == "homophone":
+            toks.append(Tok(s, e, val, "homophone", c))
+        else:
+            toks.append(Tok(s, e, val if kind != "tens" else val + "0", "word" if kind != "tens" else "tens", c))
+        return
+    # digits mixed with number words: "3one0", "zer0one", "twentyone"
+    pos = 0
+    parts = []
+    for m in SPLIT_RE.finditer(c):
+        if m.start() != pos or m.end() == m.start():
+            parts = None
+            break
+        parts.append(m)
+        pos = m.end()
+    if parts and pos == len(c):
+        wordish = [p for p in parts if not p.group().isdigit()]
+        if wordish and all(ALL_WORDS[p.group()][0] != "homophone" or len(p.group()) > 2 for p in wordish):
+            for m in parts:
+                g = m.group()
+                if g.isdigit():
+                    toks.append(Tok(s + m.start(), s + m.end(), g, "digit"))
+                else:
+                    kind, val = ALL_WORDS[g]
+                    if kind == "hundred":
+                        toks.append(Tok(s + m.start(), s + m.end(), "", "hundred", g))
+                    else:
+                        toks.append(Tok(s + m.start(), s + m.end(), val if kind != "tens" else val + "0",
+                                        "homophone" if kind == "homophone" else ("tens" if kind == "tens" else "word"), g))
+            return
+    # lookalike letters glued to digits: "2l3", "o1o3", "2!3"
+    if LOOKALIKE_CHUNK_RE.fullmatch(c) and any(ch.isdigit() for ch in c) and len(c) >= 2:
+        ok = True
+        for i, ch in enumerate(c):
+            if ch in "sb!" and not (0 < i < len(c) - 1 and c[i - 1] not in "sb!" and c[i + 1] not in "sb!"):
+                ok = False
+                break
+        if ok:
+            toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
+            return
+    if any(ch.isdigit() for ch in c):
+        tok = Tok(s, e, "", "block", c)  # digits glued to other letters: 23yo, 36d, a8f93k2
+        toks.append(tok)
+        return
+    toks.append(Tok(s, e, "", "text", c))
+
+
+_SEP_WORDS = frozenset(L.SEPARATOR_WORDS)
+
+
+def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
+    toks: list[Tok] = []
+    spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
+    si = 0
+    words = 0
+    for m in CHUNK_RE.finditer(t, ws, we):
+        s, e = m.span()
+        while si < len(spaced) and spaced[si][1] <= s:
+            si += 1
+        if si < len(spaced) and spaced[si][0] <= s < spaced[si][1]:
+            ss, se, g = spaced[si]
+            if s == ss:
+                kind, val = ALL_WORDS[g.replace(" ", "")]
+                tok = Tok(ss, se, val if kind != "tens" else val + "0", "tens" if kind == "tens" else "word",
+                          g.replace(" ", ""))
+                tok.single = True  # spelled with spaces between letters
+                tok.wb, words = words, 0
+                toks.append(tok)
+            continue
+        c = m.group()
+        if c.isalpha() and c not in ALL_WORDS:
+            if c not in _SEP_WORDS:
+                words += 1
+            continue
+        k = len(toks)
+        if c.isdigit():
+            toks.append(Tok(s, e, c, "digit"))
+        else:
+            _classify_chunk(t, s, e, toks)
+        if len(toks) > k:
+            toks[k].wb = words
+            words = 0
+    return toks
+
+
+def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
+    """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token."""
+    out: list[Tok] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind == "tens" and i + 1 < n:
+            nxt = toks[i + 1]
+            gap = t[tok.end:nxt.start]
+            if nxt.kind == "word" and len(nxt.digits) == 1 and nxt.digits != "0" and gap.strip(" -") in ("", "y", "and"):
+                merged = Tok(tok.start, nxt.end, tok.digits[0] + nxt.digits, "word", tok.word + nxt.word)
+                out.append(merged)
+                i += 2
+                continue
+        if tok.kind == "hundred":
+            if out and out[-1].kind == "word" and len(out[-1].digits) == 1:
+                prev = out.pop()
+                j = i + 1
+                tail = "00"
+                if j < n and toks[j].kind in ("word", "tens") and t[tok.end:toks[j].start].strip(" -") in ("", "and", "y"):
+                    if len(toks[j].digits) == 2:
+                        tail = toks[j].digits
+                        j += 1
+                    elif toks[j].digits != "0":
+                        tail = "0" + toks[j].digits
+                        j += 1
+                end = toks[j - 1].end if j > i + 1 else tok.end
+                out.append(Tok(prev.start, end, prev.digits + tail, "word", prev.word + "hundred"))
+                i = j
+                continue
+            tok.kind = "text"
+        out.append(tok)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Links and candidates
+
+TIGHT, WORDGAP, BREAK = 0, 1, 2
+
+
+_GAP_CACHE: dict[str, int] = {}
+
+
+def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
+    gap = t[a.end:b.start]
+    if not gap:
+        return TIGHT
+    if words_between == 0:
+        k = _GAP_CACHE.get(gap)
+        if k is None:
+            k = _separator_link(gap)
+            if len(_GAP_CACHE) > 4096:
+                _GAP_CACHE.clear()
+            _GAP_CACHE[gap] = k
+        return k
+    if words_between <= MAX_GAP_WORDS and len(gap) <= MAX_WORD_GAP and "$" not in gap and "%" not in gap \
+            and "\n\n" not in gap and "@" not in gap:
+        return WORDGAP
+    return BREAK
+
+
+def _separator_link(gap: str) -> int:
+    """TIGHT if a gap without words holds only a bounded run of separators (or separator words)."""
+    stripped = SEP_WORDS_RE.sub("", gap) if len(gap) > 2 else gap
+    if len(stripped) <= MAX_TIGHT_GAP and len(gap) <= MAX_TIGHT_GAP + 20 and all(ch in SEP_CHARS for ch in stripped) \
+            and stripped.count("\n") <= 2:
+        return TIGHT
+    return BREAK
+
+
+_LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
+
+
+def _candidates(t: str, nums: list[Tok], links: list[int]):
+    """Yield (score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
+
+    A range starts and ends on token boundaries, is joined only by usable links (a word gap only
+    between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
+    Found with prefix sums and a bisection per start: linear in the number of tokens.
+    """
+    n = len(nums)
+    lens = [len(tk.digits) for tk in nums]
+    # segments of tightly linked tokens, to allow word gaps only between substantial groups
+    seg_id = [0] * n
+    seg_digits: list[int] = [0]
+    for k in range(n):
+        if k and links[k - 1] != TIGHT:
+            seg_digits.append(0)
+        seg_id[k] = len(seg_digits) - 1
+        seg_digits[-1] += lens[k]
+    usable = [lk == TIGHT or (lk == WORDGAP and seg_digits[seg_id[k]] >= 3 and seg_digits[seg_id[k + 1]] >= 3)
+              for k, lk in enumerate(links)]
+    next_break = [n] * (n + 1)  # first k >= i whose link to k+1 is unusable
+    for k in range(n - 2, -1, -1):
+        next_break[k] = k if not usable[k] else next_break[k + 1]
+    next_break[n - 1] = n - 1
+    cum = [0]
+    wg = [0]
+    hom = [0]
+    for k in range(n):
+        cum.append(cum[-1] + lens[k])
+        hom.append(hom[-1] + (nums[k].kind == "homophone"))
+        wg.append(wg[-1] + (k < n - 1 and links[k] == WORDGAP))
+    for i in range(n):
+        if not lens[i]:
+            continue
+        m = bisect.bisect_left(cum, cum[i] + 10, i + 1, min(n, i + 16) + 1)
+        if m > min(n, i + 16):
+            continue
+        j = m - 1
+        if next_break[i] < j:
+            continue
+        total = cum[m] - cum[i]
+        if total > 11:
+            continue
+        digits = "".join(tk.digits for tk in nums[i:m])
+        prefix = ""
+        if total == 11:
+            if digits[0] != "1":
+                continue
+            first = nums[i]
+            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                    or (first.kind == "digit" and lens[i] >= 4) or plus):
+                continue
+            digits = digits[1:]
+            prefix = "+1"
+        layout = tuple(lens[i:m])
+        score = 0.0
+        if layout in _LAYOUTS:
+            score += 2
+        elif max(layout) <= 2:
+            score += 1.5
+        score -= (wg[j] - wg[i]) * 0.5
+        score -= (hom[m] - hom[i]) * 0.6
+        if i == 0 or links[i - 1] != TIGHT:
+            score += 1
+        if j == n - 1 or links[j] != TIGHT:
+            score += 1
+        yield score, i, j, digits, prefix
+
+
+def _word_anchors(t: str) -> list[tuple[int, int, str]]:
+    """Positions of number words standing alone (not inside other words), found without a regex scan."""
+    hits = ANCHOR_WORDS.intersection(t.translate(WORD_VIEW).split())
+    out = []
+    n = len(t)
+    for w in hits:
+        k = len(w)
+        pos = t.find(w)
+        while pos >= 0:
+            before = t[pos - 1] if pos else " "
+            after = t[pos + k] if pos + k < n else " "
+            if not ("a" <= before <= "z" or "a" <= after <= "z"):
+                out.append((pos, pos + k, w))
+            pos = t.find(w, pos + k)
+    return out
+
+
+#: A stretch of text where digit runs follow each other with at most WINDOW_GAP other characters between.
+DIGIT_ZONE_RE = re.compile(r"[0-9](?:[^0-9]{0,%d}+[0-9])*+" % WINDOW_GAP)
+
+
+def _digit_count(s: str) -> int:
+    return sum(map(s.count, "0123456789"))
+
+
+def _windows(t: str):
+    """Spans of text around anchors (digit runs, number words) that hold enough digits to be a number.
+
+    Returns (start, end, mass): mass counts the digits and number words inside.
+    """
+    zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
+    words = _word_anchors(t)
+    if words:
+        zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        merged: list = []
+        for s, e, m in zones:
+            if merged and s - merged[-1][1] <= WINDOW_GAP:
+                ps, pe, pm = merged[-1]
+                merged[-1] = (ps, max(pe, e), pm + m)
+            else:
+                merged.append((s, e, m))
+        zones = merged
+    n = len(t)
+    out: list = []
+    for ws, we, mass in zones:
+        if mass < MIN_WINDOW_DIGITS:
+            continue
+        a = max(0, ws - 24)
+        while a > 0 and a > ws - 60 and (t[a - 1].isalnum()):
+            a -= 1
+        b = min(n, we + 24)
+        while b < n and b < we + 60 and t[b].isalnum():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b, out[-1][2] + mass)
+        else:
+            out.append((a, b, mass))
+    return out
+
+
+_CHAR_KIND_CACHE: dict[str, str | None] = {}
+
+
+def _char_kind(ch: str) -> str | None:
+    k = _CHAR_KIND_CACHE.get(ch, "?")
+    if k != "?":
+        return k
+    cp = ord(ch)
+    kind = None
+    if 0xFF10 <= cp <= 0xFF19:
+        kind = "unicode_fullwidth"
+    elif 0x1D7CE <= cp <= 0x1D7FF:
+        kind = "unicode_math"
+    elif cp == 0x20E3:
+        kind = "keycap"
+    elif 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x1F100 <= cp <= 0x1F10C:
+        kind = "unicode_circled"
+    elif cp in (0xB2, 0xB3, 0xB9) or 0x2070 <= cp <= 0x2089:
+        kind = "superscript"
+    elif ch in L.LOOKALIKE_LETTERS or (cp > 127 and unicodedata.category(ch) == "Nd"):
+        kind = "unicode_other"
+    elif L.TABLE.get(cp) == L.NEUTRAL and cp not in (0xFE0F, 0x200D) and not 0xE0020 <= cp <= 0xE007F:
+        kind = "emoji_separator"
+    _CHAR_KIND_CACHE[ch] = kind
+    return kind
+
+
+def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
+           extra: tuple[str, ...]) -> tuple[str, ...]:
+    kinds = set(extra)
+    if prefix:
+        kinds.add("plus1_prefix")
+    span = toks[i:j + 1]
+    kset = {tk.kind for tk in span}
+    if kset & {"word", "tens"}:
+        if kset <= {"word", "tens"} or all(tk.kind != "digit" for tk in span if len(tk.digits) > 0 and tk.kind != "homophone"):
+            kinds.add("spelled")
+        else:
+            kinds.add("spelled_mixed")
+    for tk in span:
+        if tk.kind in ("word", "tens"):
+            orig = text[tk.start:tk.end]
+            if tk.single or not (orig.islower() or orig.isupper() or orig.istitle()):
+                kinds.add("case_spacing")
+            base = tk.word
+            if base and base not in L.CANONICAL and not all(p in L.CANONICAL for p in _split_words(base)):
+                kinds.add("leet")
+        elif tk.kind == "homophone":
+            kinds.add("lookalike" if len(tk.word) == 1 else "homophone")
+        elif tk.kind == "lookalike":
+            kinds.add("lookalike")
+    singles = sum(1 for tk in span if tk.kind == "digit" and len(tk.digits) == 1)
+    if singles >= 7:
+        kinds.add("spaced_digits")
+    for k in range(i, j):
+        gap = t[toks[k].end:toks[k + 1].start]
+        if links[k] == WORDGAP:
+            kinds.add("split_words")
+        if "\n" in gap:
+            kinds.add("line_break")
+        if SEP_WORDS_RE.search(gap):
+            kinds.add("word_separator")
+        if any(ch in ODD_SEP_CHARS for ch in gap) or ".." in gap or "--" in gap:
+            kinds.add("odd_separator")
+    seg = text[toks[i].start:toks[j].end]
+    if not seg.isascii():
+        for ch in set(seg):
+            if ord(ch) > 127:
+                k = _char_kind(ch)
+                if k:
+                    kinds.add(k)
+        if "keycap" in kinds:
+            kinds.discard("emoji_separator") if not any(
+                _char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg) else None
+    if not kinds - {"plus1_prefix", "star82_prefix", "appended_age"}:
+        kinds.add("plain")
+    return tuple(sorted(kinds))
+
+
+def _split_words(word: str) -> list[str]:
+    return [m.group() for m in SPLIT_RE.finditer(word)]
+
+
+def find_all(text: str) -> list[Found]:
+    """Every number found in ``text``: US targets and the toll-free / non-US ones (``target=False``)."""
+    if not isinstance(text, str) or not text:
+        return []
+    t = text.lower() if text.isascii() else text.translate(L.TABLE)
+    found: list[Found] = []
+    for ws, we, mass in _windows(t):
+        found.extend(_scan_window(text, t, ws, we, mass))
+    return found
+
+
+def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
+    blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
+    window = t[ws:we]
+    if any(w in window for w in _BLOCK_WORDS):
+        blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
+    if blocks:  # enough digits left once the distractors are set aside?
+        if mass - sum(_digit_count(g) for _, _, g in blocks) < MIN_WINDOW_DIGITS:
+            return []
+    toks = _merge_words(_tokenise(t, ws, we), t)
+    if blocks:
+        bi = 0
+        for tk in toks:
+            if not tk.digits:
+                continue
+            while bi < len(blocks) and blocks[bi][1] <= tk.start:
+                bi += 1
+            k = bi
+            while k < len(blocks) and blocks[k][0] < tk.end:
+                if blocks[k][1] > tk.start:
+                    tk.blocked = True
+                    break
+                k += 1
+    out: list[Found] = []
+    # international numbers after '+': reported, not targets; their digits are not NANP candidates
+    if "+" in t[ws:we]:
+        starts = [tk.start for tk in toks]
+        for m in PLUS_RE.finditer(t, ws, we):
+            if m.group(1).startswith("1"):
+                continue
+            k0 = bisect.bisect_left(starts, m.start(1))
+            run = [tk for tk in toks[k0:k0 + 6] if tk.kind == "digit"]
+            digits, end, prev = "", m.start(1), m.start()
+            for tk in run:
+                if tk.start - end > 2 or len(digits) + len(tk.digits) > 15:
+                    break
+                digits += tk.digits
+                end = tk.end
+            e164 = _international(digits)
+            if e164:
+                out.append(Found(e164, m.start(), end, ("international",), False))
+                for tk in run:
+                    if tk.end <= end:
+                        tk.blocked = True
+    return out + _scan_tokens(text, t, toks)
+
+
+def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
+    out: list[Found] = []
+    # number tokens and the links between them
+    nums: list[Tok] = []
+    links: list[int] = []
+    words_between = 0
+    broken = False
+    for tk in toks:
+        words_between += tk.wb
+        if tk.digits and not tk.blocked and len(tk.digits) <= 11:
+            if nums:
+                links.append(BREAK if broken else _link(t, nums[-1], tk, words_between))
+            nums.append(tk)
+            words_between = 0
+            broken = False
+        elif tk.kind == "text" or tk.kind == "hundred":
+            words_between += 1
+        else:
+            broken = True  # blocked token or an over-long digit run
+    if any(tk.kind == "homophone" for tk in nums):
+        # a homophone counts as a digit only when glued to other digits by separators, else it is a word
+        keep = [not (tk.kind == "homophone" and (k == 0 or links[k - 1] != TIGHT)
+                     and (k == len(nums) - 1 or links[k] != TIGHT)) for k, tk in enumerate(nums)]
+        if not all(keep):
+            for tk, kp in zip(nums, keep):
+                if not kp:
+                    tk.kind, tk.digits = "text", ""
+            return out + _scan_tokens(text, t, toks)
+    if len(nums) < 1:
+        return out
+    cands = sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1]))
+    taken = [False] * len(nums)
+    chosen = []
+    for score, i, j, digits, prefix in cands:
+        if any(taken[i:j + 1]):
+            continue
+        res = classify_digits(digits)
+        if res is None:
+            continue
+        for k in range(i, j + 1):
+            taken[k] = True
+        chosen.append((i, j, digits, prefix, res[1]))
+    chosen.sort()
+    for i, j, digits, prefix, target in chosen:
+        start, end = nums[i].start, nums[j].end
+        extra = []
+        if prefix and start > 0 and t[start - 1] == "+":
+            start -= 1
+        if start > 0 and t[start - 1] == "(" and t[end:end + 1] != ")":
+            start -= 1
+        while end < len(t) and t[end] == L.NEUTRAL and end - nums[j].end < 3:
+            end += 1
+        if i > 0 and nums[i - 1].digits == "82" and links[i - 1] == TIGHT and nums[i - 1].start > 0 \
+                and t[nums[i - 1].start - 1] == "*" and not taken[i - 1]:
+            start = nums[i - 1].start - 1
+            extra.append("star82_prefix")
+        if j + 1 < len(nums) and links[j] == TIGHT and len(nums[j + 1].digits) == 2 and not taken[j + 1] \
+                and nums[j + 1].kind == "digit" and 18 <= int(nums[j + 1].digits) <= 69 \
+                and t[nums[j].end:nums[j + 1].start].strip() in ("-", ".", "/", "", "*", "~", "_"):
+            end = nums[j + 1].end
+            extra.append("appended_age")
+        if not target:
+            extra.append("toll_free" if digits[0] == "8" else "non_us")
+        kinds = _kinds(text, t, nums, links, i, j, prefix, tuple(extra))
+        out.append(Found("+1" + digits, start, end, kinds, target))
+    out.sort(key=lambda f: f.start)
+    return out
