@@ -45,6 +45,7 @@ def region_facts(region):
     facts = {
         "numbers": f"results/{region}/numbers.json",
         "ingest": f"results/{region}/ingest.json",
+        "coverage": f"results/{region}/coverage.json",
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
