@@ -39,6 +39,12 @@ def summarise_numbers(ad_numbers: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Columns of an answer (one row per distinct holder or cache entry a backend answered with).
+ANSWER_COLUMNS = ["ocn", "company", "ocn_type", "brand", "method", "line_type", "source", "looked_up_at"]
+_NO_ANSWER = {"ocn": "", "company": "", "ocn_type": "", "brand": UNATTRIBUTED, "method": "unattributed",
+              "line_type": UNKNOWN_LINE_TYPE, "source": "", "looked_up_at": ""}
+
+
 def _find(keys: np.ndarray, prefixes: np.ndarray) -> np.ndarray:
     """Position of each key in the sorted, unique ``prefixes``, or -1."""
     if len(prefixes) == 0:
@@ -54,17 +60,9 @@ def resolve_holders(block_int: np.ndarray, holders: pd.DataFrame) -> pd.DataFram
     Returns ``ocn``, ``company``, ``ocn_type`` (empty when no holder) and ``method`` (``block``,
     ``code`` or ``unattributed``), one row per input block, in input order.
     """
-    out = pd.DataFrame({"ocn": "", "company": "", "ocn_type": "", "method": "unattributed"},
-                       index=np.arange(len(block_int)))
-    for level, keys in (("code", block_int // 10), ("block", block_int)):  # block last: it wins
-        table = holders[holders["level"] == level].drop_duplicates("prefix", keep="last").sort_values("prefix")
-        pos = _find(np.asarray(keys, dtype=np.int64), table["prefix"].to_numpy(dtype=np.int64))
-        hit = pos >= 0
-        for col in ("ocn", "company", "ocn_type"):
-            values = table[col].fillna("").astype(str).to_numpy()
-            out.loc[hit, col] = values[pos[hit]]
-        out.loc[hit, "method"] = level
-    return out
+    rows, idx = _numbering_answers(np.asarray(block_int, dtype=np.int64), holders, None, "")
+    rows = pd.concat([pd.DataFrame([_NO_ANSWER]), rows], ignore_index=True)
+    return rows[["ocn", "company", "ocn_type", "method"]].take(idx + 1).reset_index(drop=True)
 
 
 def attribute(numbers: pd.DataFrame, backends: list[str], carriers: pd.DataFrame, area_codes: list[int],
@@ -77,6 +75,9 @@ def attribute(numbers: pd.DataFrame, backends: list[str], carriers: pd.DataFrame
     (those present) plus ``EXTRA_COLUMNS``: the line type, the backend that decided (``source``), the
     lookup time of cache answers, and the first numbering backend's answer (``block_brand``,
     ``block_method``, ``block_source``) so that cache and block answers can be compared.
+
+    Each backend yields a small table of distinct answers and, per number, the row of its answer;
+    brands are mapped once per distinct answer and the result columns are gathered with one ``take``.
     """
     holders = holders or {}
     unknown = [b for b in backends if b not in BACKENDS]
@@ -87,80 +88,101 @@ def attribute(numbers: pd.DataFrame, backends: list[str], carriers: pd.DataFrame
             raise ValueError("backend 'cache' is listed but no lookup cache was given")
         if b in NUMBERING_BACKENDS and b not in holders:
             raise ValueError(f"backend '{b}' is listed but its holder table was not given")
-    df = numbers.reset_index(drop=True).copy()
+    df = numbers.reset_index(drop=True)
     block_int = df["block"].astype("int64").to_numpy()
     n = len(df)
-    df["npa"] = (block_int // 10_000).astype("int64")
-    df["in_region"] = np.isin(df["npa"].to_numpy(), [int(a) for a in area_codes])
-    for col in ("ocn", "company", "ocn_type", "brand", "line_type", "source", "looked_up_at",
-                "block_brand", "block_method", "block_source"):
-        df[col] = ""
-    df["method"] = "unattributed"
-    decided = np.zeros(n, dtype=bool)
+    npa = block_int // 10_000
 
+    answers = [pd.DataFrame([_NO_ANSWER])]       # row 0: no answer
+    offset = 1
+    chosen = np.zeros(n, dtype=np.int64)          # answer row deciding each number
+    first_numbering = np.zeros(n, dtype=np.int64)  # answer row of the first numbering backend
+    decided = np.zeros(n, dtype=bool)
     for backend in backends:
         if backend == "cache":
-            hit = _apply_cache(df, cache, carriers, carrier_names, holders, decided)
+            rows, idx = _cache_answers(df["number_hash"], cache, carriers, carrier_names, holders)
         else:
-            hit = _apply_numbering(df, backend, holders[backend], carriers, block_int, decided)
+            rows, idx = _numbering_answers(block_int, holders[backend], carriers, backend)
+            first = (idx >= 0) & (first_numbering == 0)
+            first_numbering[first] = idx[first] + offset
+        hit = idx >= 0
+        take = hit & ~decided
+        chosen[take] = idx[take] + offset
         decided |= hit
+        answers.append(rows[ANSWER_COLUMNS])
+        offset += len(rows)
+    table = pd.concat(answers, ignore_index=True)
+    for col in ANSWER_COLUMNS:
+        table[col] = table[col].fillna("").astype(str)
 
-    df.loc[~decided, "brand"] = UNATTRIBUTED
-    df.loc[~decided, "line_type"] = UNKNOWN_LINE_TYPE
-    unset = df["block_method"] == ""
-    df.loc[unset, "block_method"] = "unattributed"
-    df.loc[unset, "block_brand"] = UNATTRIBUTED
-    columns = [c for c in ATTRIBUTED_COLUMNS if c in df.columns] + EXTRA_COLUMNS
-    return df[columns].sort_values("number_hash", kind="stable").reset_index(drop=True)
-
-
-def _apply_numbering(df: pd.DataFrame, backend: str, holders: pd.DataFrame, carriers: pd.DataFrame,
-                     block_int: np.ndarray, decided: np.ndarray) -> np.ndarray:
-    res = resolve_holders(block_int, holders)
-    found = (res["method"] != "unattributed").to_numpy()
-    brand = pd.Series("", index=res.index, dtype=object)
-    brand[found] = brand_for(res.loc[found, "ocn"], res.loc[found, "ocn_type"], carriers)
-    first_numbering = (df["block_method"] == "").to_numpy() & found
-    df.loc[first_numbering, "block_brand"] = brand[first_numbering]
-    df.loc[first_numbering, "block_method"] = res.loc[first_numbering, "method"]
-    df.loc[first_numbering, "block_source"] = backend
-    take = found & ~decided
-    for col in ("ocn", "company", "ocn_type", "method"):
-        df.loc[take, col] = res.loc[take, col]
-    df.loc[take, "brand"] = brand[take]
-    df.loc[take, "line_type"] = line_type_for(res.loc[take, "ocn_type"])
-    df.loc[take, "source"] = backend
-    return found
+    out = pd.DataFrame({"number_hash": df["number_hash"].to_numpy(), "block": df["block"].to_numpy(),
+                        "npa": npa.astype("int64"), "in_region": np.isin(npa, [int(a) for a in area_codes])})
+    for col in ATTRIBUTED_COLUMNS[4:] + EXTRA_COLUMNS:
+        if col in ANSWER_COLUMNS:
+            out[col] = table[col].array.take(chosen)
+        elif col.startswith("block_"):
+            out[col] = table[{"block_brand": "brand", "block_method": "method",
+                              "block_source": "source"}[col]].array.take(first_numbering)
+        elif col in df.columns:
+            out[col] = df[col].to_numpy()
+    columns = [c for c in ATTRIBUTED_COLUMNS if c in out.columns] + EXTRA_COLUMNS
+    out = out[columns]
+    if not out["number_hash"].is_monotonic_increasing:
+        out = out.sort_values("number_hash", kind="stable")
+    return out.reset_index(drop=True)
 
 
-def _apply_cache(df: pd.DataFrame, cache: pd.DataFrame, carriers: pd.DataFrame,
-                 carrier_names: pd.DataFrame | None, holders: dict[str, pd.DataFrame],
-                 decided: np.ndarray) -> np.ndarray:
+def _numbering_answers(block_int: np.ndarray, holders: pd.DataFrame, carriers: pd.DataFrame,
+                       backend: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """Distinct holder rows hit (block holders win over code holders) and each number's row, or -1."""
+    idx = np.full(len(block_int), -1, dtype=np.int64)
+    level = holders["level"].to_numpy()
+    parts, offset = [], 0
+    for name, keys in (("code", block_int // 10), ("block", block_int)):  # block last: it wins
+        table = holders[level == name].drop_duplicates("prefix", keep="last").sort_values("prefix")
+        pos = _find(keys, table["prefix"].to_numpy(dtype=np.int64))
+        hit = pos >= 0
+        used, inverse = np.unique(pos[hit], return_inverse=True)
+        rows = table.iloc[used][["ocn", "company", "ocn_type"]].reset_index(drop=True)
+        rows["method"] = name
+        idx[hit] = inverse.reshape(-1) + offset
+        parts.append(rows)
+        offset += len(rows)
+    rows = pd.concat(parts, ignore_index=True)
+    for col in ("ocn", "company", "ocn_type"):
+        rows[col] = rows[col].fillna("").astype(str)
+    rows["brand"] = brand_for(rows["ocn"], rows["ocn_type"], carriers) if carriers is not None else ""
+    rows["line_type"] = line_type_for(rows["ocn_type"])
+    rows["source"] = backend
+    rows["looked_up_at"] = ""
+    return rows, idx
+
+
+def _cache_answers(number_hash: pd.Series, cache: pd.DataFrame, carriers: pd.DataFrame,
+                   carrier_names: pd.DataFrame | None,
+                   holders: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, np.ndarray]:
+    """Cache entries as answers, and each number's entry, or -1."""
     names = carrier_names if carrier_names is not None else pd.DataFrame(columns=["pattern", "brand", "source"])
-    c = cache.drop_duplicates("number_hash", keep="last").set_index("number_hash")
-    c = c.reindex(df["number_hash"].to_numpy())
-    found = c["carrier"].notna().to_numpy()
-    take = found & ~decided
-    if not take.any():
-        return found
-    sub = c[take]
-    ocn = sub["cache_ocn"].fillna("").astype(str) if "cache_ocn" in sub else pd.Series("", index=sub.index)
-    brand = brand_for_carrier_name(sub["carrier"].astype(str), sub["line_type"].astype(str), ocn, carriers, names)
-    types = _ocn_types(holders)
-    df.loc[take, "ocn"] = ocn.to_numpy()
-    df.loc[take, "company"] = sub["carrier"].to_numpy()
-    df.loc[take, "ocn_type"] = ocn.map(types).fillna("").to_numpy()
-    df.loc[take, "brand"] = brand.to_numpy()
-    df.loc[take, "line_type"] = sub["line_type"].to_numpy()
-    df.loc[take, "looked_up_at"] = sub["looked_up_at"].astype(str).to_numpy()
-    df.loc[take, "method"] = "cache"
-    df.loc[take, "source"] = "cache"
-    return found
+    c = cache.drop_duplicates("number_hash", keep="last").reset_index(drop=True)
+    idx = pd.Index(c["number_hash"]).get_indexer(number_hash.to_numpy()).astype(np.int64)
+    ocn = c["cache_ocn"].fillna("").astype(str) if "cache_ocn" in c else pd.Series("", index=c.index)
+    rows = pd.DataFrame({
+        "ocn": ocn,
+        "company": c["carrier"].astype(str),
+        "ocn_type": ocn.map(_ocn_types(holders, set(ocn) - {""})).astype(object).fillna(""),
+        "brand": brand_for_carrier_name(c["carrier"].astype(str), c["line_type"].astype(str), ocn, carriers,
+                                        names),
+        "method": "cache",
+        "line_type": c["line_type"].astype(str),
+        "source": "cache",
+        "looked_up_at": c["looked_up_at"].astype(str),
+    })
+    return rows, idx
 
 
-def _ocn_types(holders: dict[str, pd.DataFrame]) -> pd.Series:
-    """OCN → OCN category, from whichever holder tables are loaded."""
-    frames = [h[["ocn", "ocn_type"]] for h in holders.values() if len(h)]
+def _ocn_types(holders: dict[str, pd.DataFrame], only: set[str]) -> pd.Series:
+    """OCN → OCN category for the OCNs in ``only``, from whichever holder tables are loaded."""
+    frames = [h.loc[h["ocn"].isin(only), ["ocn", "ocn_type"]] for h in holders.values() if len(h) and only]
     if not frames:
         return pd.Series(dtype=str)
     return ocn_types(pd.concat(frames, ignore_index=True))
