@@ -69,7 +69,6 @@ rule attribute_carriers:
     params:
         area_codes=lambda w: config["regions"][w.region]["area_codes"],
         backends=lambda w: attribution_settings(w.region)["backends"],
-        as_of=lambda w: attribution_settings(w.region)["nanpa_reports"]["as_of"],
     conda:
         CONDA_ENV
     log:

@@ -8,6 +8,7 @@ types = attribute.ocn_types(io.read_parquet(snakemake.input.types))
 code, block = snakemake.input.get("code_report"), snakemake.input.get("block_report")
 holders, rejected = nanpa_reports.load_reports(code, block, as_of=snakemake.params.as_of, ocn_types=types)
 holders["assigned"] = holders["assigned"].dt.strftime("%Y-%m-%d")
+rejected["file"] = rejected["file"].map(lambda f: Path(f).name)
 io.write_parquet(holders, snakemake.output.holders)
 io.write_csv(rejected, snakemake.output.rejected)
 io.write_json({"as_of": snakemake.params.as_of,
