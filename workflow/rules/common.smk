@@ -33,6 +33,28 @@ def raw_ads(wildcards):
     return ads["path"]
 
 
+def ad_source(wildcards):
+    """The region's ad source as configured: the simulated corpus, or the user's file or folder."""
+    ads = config["regions"][wildcards.region]["ads"]
+    return raw_ads(wildcards) if "simulate" in ads else ads["path"]
+
+
+def ad_source_files(wildcards):
+    """Input files of the source, so that editing, adding or removing one of a folder's files reruns ingestion."""
+    source = ad_source(wildcards)
+    if Path(source).is_dir():
+        suffixes = (".csv", ".jsonl", ".ndjson", ".parquet")
+        files = sorted(
+            str(p)
+            for p in Path(source).rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in suffixes
+            and not any(part.startswith(".") for part in p.relative_to(source).parts)
+        )
+        return files or [source]
+    return [source]
+
+
 def planted_input(wildcards):
     """Planted truth summary for simulated regions (empty list for real data)."""
     if is_simulated(wildcards.region):
@@ -54,9 +76,15 @@ def region_facts(region):
 
 def region_figures(region):
     """Figures the paper shows for a region, by the name the paper template uses."""
-    return {
+    figures = {
         "brand_shares": f"results/{region}/figures/brand_shares.png",
+        "ads_per_number": f"results/{region}/figures/ads_per_number.png",
+        "posting_over_time": f"results/{region}/figures/posting_over_time.png",
     }
+    if len(REGIONS) > 1 and region == config["paper"]["primary_region"]:
+        # the cross-region figure, once (listed with the primary region)
+        figures["region_comparison"] = "results/regions/figures/region_comparison.png"
+    return figures
 
 
 def final_outputs():

@@ -7,6 +7,7 @@ rule render_paper:
         sections=sorted(glob.glob("paper/sections/*.md")),
         bibliography="paper/references.bib",
         css="paper/paper.css",
+        typst_header="paper/paper-header.typ",
         facts=[path for r in REGIONS for path in region_facts(r).values()],
         figures=[path for r in REGIONS for path in region_figures(r).values()],
     output:
