@@ -51,3 +51,16 @@ def test_shipped_database_has_metropcs_blocks_in_los_angeles():
     h = numbering.load_holders(numbering.default_database(), area_codes=[213])
     metro = h[(h.level == "block") & h.ocn.isin(["5562", "899D"])]
     assert len(metro) > 10
+
+
+def test_resolve_holders_prefers_the_block_holder(tiny_database):
+    from frontline import attribute
+
+    res = attribute.resolve_holders([2135551, 2135554, 3104447, 9999999], numbering.load_holders(tiny_database))
+    assert res["method"].tolist() == ["block", "code", "code", "unattributed"]
+    assert res["ocn"].tolist() == ["5562", "9740", "6006", ""]
+
+
+def test_user_database_path_is_read_like_the_shipped_one(tiny_database):
+    version = numbering.database_version(tiny_database)
+    assert version["rows"] == 6 and version["bytes"] == tiny_database.stat().st_size

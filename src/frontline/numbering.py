@@ -42,7 +42,8 @@ def database_version(path: str | os.PathLike) -> dict:
         pkg = "unknown"
     with _connect(path) as con:
         rows = con.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
-    return {"source": "nanpa-lookup", "package_version": pkg, "bytes": path.stat().st_size, "rows": int(rows)}
+    return {"source": "nanpa-lookup", "package_version": pkg, "file": path.name, "bytes": path.stat().st_size,
+            "rows": int(rows)}
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -103,6 +103,7 @@ def region_facts(region):
         "power": f"results/{region}/power.json",
         "porting": f"results/{region}/porting.json",
         "calibration": f"results/{region}/calibration.json",
+        "coverage": f"results/{region}/coverage.json",
     }
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"

@@ -2,7 +2,7 @@
 from frontline import io, numbering, runlog
 
 log = runlog.to_file(snakemake.log[0], "frontline.numbering")
-db = numbering.default_database()
+db = snakemake.input.get("database") or numbering.default_database()
 holders = numbering.load_holders(db)
 io.write_parquet(holders, snakemake.output.holders)
 io.write_json(numbering.database_version(db), snakemake.output.version)
