@@ -5,6 +5,10 @@ rule load_numbering:
     output:
         holders="results/numbering/holders.parquet",
         version="results/numbering/version.json",
+    resources:
+        mem_mb=1000,
+        runtime=15,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:
@@ -25,6 +29,10 @@ rule attribute_carriers:
         coverage="results/{region}/coverage.csv",
     params:
         area_codes=lambda w: config["regions"][w.region]["area_codes"],
+    resources:
+        mem_mb=2000,
+        runtime=30,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:

@@ -17,6 +17,10 @@ rule plot_brand_shares:
         label=lambda w: config["regions"][w.region]["label"],
         baselines=lambda w: config["regions"][w.region]["baselines"],
         focus=config["compare"]["focus_brand"],
+    resources:
+        mem_mb=1000,
+        runtime=10,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:

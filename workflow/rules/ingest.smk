@@ -10,6 +10,10 @@ rule ingest_ads:
         summary="results/{region}/ingest.json",
     params:
         region=lambda w: w.region,
+    resources:
+        mem_mb=4000,
+        runtime=60,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:
