@@ -1,9 +1,16 @@
 # frontline: replication of the 2012 USC Annenberg MetroPCS claim, from raw ads to a rendered paper.
 # Method, in rule order: simulate_ads -> ingest_ads -> extract_numbers -> attribute_carriers
 #   -> compare_shares -> plot_brand_shares -> render_paper. See README.md.
+import sys
+
 from snakemake.utils import min_version
 
 min_version("9.0")
+
+# Config validation imports jsonschema, which imports the optional rfc3987-syntax package when it is
+# installed (it is, for jupyter-events); that compiles ~40 grammars, ~3 s of CPU at every Snakemake start:
+# every no-op rerun and, on a cluster, twice per job. The config schema checks no IRI format: skip it.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 
 configfile: "config/config.yaml"
