@@ -13,7 +13,13 @@ min_version("9.0")
 sys.modules.setdefault("rfc3987_syntax", None)
 
 
-configfile: "config/config.yaml"
+# The default configuration, unless config files are given on the command line: those are then the whole
+# configuration (as --replace-workflow-config says). Snakemake does not hand --replace-workflow-config on
+# to cluster jobs, so without this guard every SLURM job would merge config/config.yaml under the user's
+# configuration and compute something else than the run it belongs to.
+if not workflow.overwrite_configfiles:
+
+    configfile: "config/config.yaml"
 
 
 include: "workflow/rules/common.smk"
