@@ -14,9 +14,9 @@ Steps, in a scratch working directory (default /tmp/frontline-bench-scale, outsi
 4. timed: a no-op rerun (everything up to date).
 
 Reports wall time per stage (from the ``benchmark:`` files Snakemake writes: per rule, the number of
-jobs, the longest job, the sum of jobs and their CPU time), the total wall and CPU time, the peak resident memory of any single
-job (``max_rss`` in the benchmark files) and of any process of the run (``getrusage``), and writes them to
-``benchmarks/out/scale.json`` in the repository. The targets (issue 10, a 2-core machine) are printed
+jobs, the longest job, the sum of jobs and their CPU time), the total wall and CPU time, the peak
+resident memory of any single job (``max_rss`` in the benchmark files) and of any process of the timed
+run (``getrusage``), and writes them to ``benchmarks/out/scale.json`` in the repository. The targets (issue 10, a 2-core machine) are printed
 beside the figures; they are measured and reported, not asserted.
 """
 
