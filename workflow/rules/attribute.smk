@@ -14,6 +14,10 @@ rule load_numbering:
         version="results/numbering/version.json",
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=1000,
+        runtime=15,
+        cpus_per_task=1,
     log:
         "logs/numbering/load_numbering.log",
     benchmark:
@@ -71,6 +75,10 @@ rule attribute_carriers:
         backends=lambda w: attribution_settings(w.region)["backends"],
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=2000,
+        runtime=30,
+        cpus_per_task=1,
     log:
         "logs/{region}/attribute_carriers.log",
     benchmark:

@@ -153,3 +153,23 @@ def manifest_inputs(wildcards):
 def manifest_scan_folders():
     """Folders whose every file the manifest hashes: results and the generated data of each region."""
     return ["results", *[f"data/{kind}/{r}" for kind in ("simulated", "interim") for r in REGIONS]]
+
+
+# Light jobs (a few seconds, little memory) run on the submitting node instead of being queued as
+# cluster jobs: each cluster job costs scheduling overhead far above their run time.
+localrules:
+    summarise_planted_truth,
+    power_analysis,
+    porting_sensitivity,
+    calibrate_intervals,
+    plot_brand_shares,
+    plot_ads_per_number,
+    plot_posting_over_time,
+    plot_region_comparison,
+    plot_forest,
+    plot_power,
+    plot_porting,
+    plot_calibration,
+    plot_extraction_recall,
+    summarise_environment,
+    write_manifest,

@@ -46,6 +46,10 @@ rule compare_shares:
         gof_min_expected=config["compare"]["gof_min_expected"],
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=1000,
+        runtime=10,
+        cpus_per_task=1,
     log:
         "logs/{region}/compare_shares.log",
     benchmark:

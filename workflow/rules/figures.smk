@@ -20,6 +20,10 @@ rule plot_brand_shares:
         confidence=config["compare"]["confidence"],
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=1000,
+        runtime=10,
+        cpus_per_task=1,
     log:
         "logs/{region}/plot_brand_shares.log",
     script:

@@ -13,6 +13,10 @@ rule ingest_ads:
         source=ad_source,
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=4000,
+        runtime=60,
+        cpus_per_task=1,
     log:
         "logs/{region}/ingest_ads.log",
     benchmark:

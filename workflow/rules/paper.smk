@@ -20,6 +20,10 @@ rule render_paper:
         regions=REGIONS,
         facts={r: region_facts(r) for r in REGIONS},
         figures={r: region_figures(r) for r in REGIONS},
+    resources:
+        mem_mb=1000,
+        runtime=15,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:

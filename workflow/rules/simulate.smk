@@ -13,6 +13,10 @@ rule simulate_ads:
         area_codes=lambda w: config["regions"][w.region]["area_codes"],
         simulate=lambda w: config["regions"][w.region]["ads"]["simulate"],
         seed=lambda w: config["seed"],
+    resources:
+        mem_mb=4000,
+        runtime=120,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:
@@ -28,6 +32,10 @@ rule summarise_planted_truth:
         truth="data/simulated/{region}/truth.parquet",
     output:
         planted="results/{region}/planted.json",
+    resources:
+        mem_mb=1000,
+        runtime=10,
+        cpus_per_task=1,
     conda:
         CONDA_ENV
     log:

@@ -1,11 +1,10 @@
-"""Adapter: extract numbers from ads, then pseudonymise them (keyed hash + block prefix)."""
-from frontline import extract, io, privacy, runlog
+"""Adapter: extract numbers from one shard of ads, batch by batch, then pseudonymise them
+(keyed hash + block prefix)."""
+from frontline import io, privacy, runlog, shards
 
 log = runlog.to_file(snakemake.log[0], "frontline.extract")
 key = privacy.load_key(snakemake.params.key_env, snakemake.params.key_file)
-ads = io.read_parquet(snakemake.input.ads)
-found = extract.extract_ads(ads)
-numbers = privacy.pseudonymise(found, key, ads)
+numbers = shards.extract_shard(snakemake.input.ads, key, batch_rows=snakemake.params.batch_rows, logger=log)
 io.write_parquet(numbers, snakemake.output.numbers)
-log.info("extracted %d number occurrences (%d unique) from %d ads",
-         len(numbers), numbers["number_hash"].nunique(), len(ads))
+log.info("extracted %d number occurrences (%d unique) from shard %s",
+         len(numbers), numbers["number_hash"].nunique(), snakemake.wildcards.shard)
