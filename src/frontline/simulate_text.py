@@ -240,13 +240,7 @@ AGE_SUFFIX = ["-{a}", " {a}", "-{a}yrs", " ({a})", ".{a}"]
 
 
 def _spell_group(group: str, form: str, bits: int) -> tuple[str, int]:
-    """Render one digit group in a word form; returns (text, remaining bits)."""
-    if form == "spelled":
-        bits, lang = divmod(bits, 4)
-        words = ES if lang == 0 else EN
-        bits, j = divmod(bits, 3)
-        joiner = [" ", " ", "-"][j]
-        return joiner.join(words[int(c)] for c in group), bits
+    """Render one digit group in leet or with case and spacing tricks; returns (text, remaining bits)."""
     if form == "leet":
         out = []
         for c in group:
@@ -282,7 +276,13 @@ def render_digits(digits: str, form: str, sep: str, bits: int) -> str:
     """Render 10 national digits in ``form`` with ``sep`` between the 3-3-4 groups."""
     groups = [digits[:3], digits[3:6], digits[6:]]
     parens = ("", "")
-    if form in WORD_FORMS:
+    if form == "spelled":                      # one language per number: a quarter in Spanish
+        bits, lang = divmod(bits, 4)
+        words = ES if lang == 0 else EN
+        bits, j = divmod(bits, 3)
+        joiner = [" ", " ", "-"][j]
+        rendered = [joiner.join(words[int(c)] for c in g) for g in groups]
+    elif form in WORD_FORMS:
         rendered = []
         for g in groups:
             text, bits = _spell_group(g, form, bits)
