@@ -457,7 +457,7 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
         sentences.insert(c_at, contact)
         if partial:
             pb, pa = _PARTIAL[(obb >> 11) % len(_PARTIAL)]
-            part = digits[6:] if (obb >> 14) % 2 else f"{digits[3:6]}-{digits[6:]}"
+            part = digits[6:]           # the last four digits (a local seven-digit form reads as a number)
             sentences.insert(c_at + 1, pb + part + pa)
         # distractor sentences (recorded with their offsets)
         marks = []  # [sentence position, start, end, kind, noise number]

@@ -149,7 +149,8 @@ CLOSERS = [
     "Thanks!", "See you soon.", "xoxo", "Have a great day.", "Gracias.", "Don't miss out.", "Hope to hear from you.",
     "Bye for now.", "Best wishes.", "Take care.", "Cheers.", "",
 ]
-PARTIAL_REPEAT = ["Again, {P}.", "Or text {P}.", "Ending in {P}.", "Last four {P}.", "({P})", "Remember {P}!"]
+PARTIAL_REPEAT = ["Again, {P}.", "Or text {P}.", "Ending in {P}.", "Last four {P}.", "({P})", "Remember {P}!", "...{P}",
+                  "Mine ends {P}.", "Just {P}."]
 SENTENCE_JOINERS = [" ", " ", " ", "\n", " ~ ", "  ", "\n\n", " | "]
 
 # --------------------------------------------------------------------------------------------------
