@@ -19,3 +19,8 @@ def test_extract_ads_looks_in_title_body_and_url():
 
 def test_no_number_in_prices():
     assert extract.find_numbers("Rates 150/250/400, 24/7, 100% real") == []
+
+
+def test_seven_digit_matches_are_not_nanp_numbers():
+    # phonenumbers' matcher accepts "310/460. 5" as a seven-digit US number; it has no area code
+    assert extract.find_numbers("Today only 180/310/460. 5'0\", petite.") == []

@@ -29,8 +29,8 @@ def matcher_numbers(text: str) -> list[Found]:
     """Numbers found by phonenumbers' matcher (leniency VALID), US numbers only."""
     out = []
     for m in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
-        if m.number.country_code != 1:
-            continue
+        if m.number.country_code != 1 or len(str(m.number.national_number)) != 10:
+            continue  # not a NANP number (the matcher also accepts seven-digit local forms)
         e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
         out.append(Found(e164, m.start, m.end))
     return out
