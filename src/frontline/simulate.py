@@ -192,7 +192,7 @@ def _noise_pools(rng: np.random.Generator, n_ads: int) -> dict[str, list[tuple[s
         text = [f"1-{npa}-{nxx}-{line:04d}", f"({npa}) {nxx}-{line:04d}", f"{npa}.{nxx}.{line:04d}",
                 f"{npa}-{nxx}-{line:04d}"][f]
         toll.append((f"+1{npa}{nxx}{line:04d}", text))
-    # UK ranges that Ofcom reserves for drama (never assigned to subscribers).
+    # UK ranges that Ofcom reserves for TV and radio drama (see data/README.md for the source).
     uk_kind = rng.integers(3, size=k)
     uk_line = rng.integers(1000, size=k)
     intl = []
