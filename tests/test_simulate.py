@@ -94,7 +94,7 @@ def test_spans_are_tight_and_distractors_do_not_overlap_numbers(corpus):
 
 def test_pattern_rates_match_config(corpus):
     spec, _, truth, _ = corpus
-    target = truth[truth["target"]]
+    target = truth[truth["role"] == "main"]
     tags = target["tags"].str.split(",")
     in_url = tags.map(lambda t: "url_slug" in t)
     text_tags = tags[~in_url]
@@ -170,9 +170,24 @@ def test_posters_repost_heavily_and_agencies_share_numbers(corpus):
     assert (target.groupby("number")["poster_id"].nunique() > 1).any()
 
 
+def test_some_ads_list_a_second_number_of_their_poster(la_blocks):
+    spec = _spec(n_ads=6000, shared_number_share=0.0, second_number_share=0.2)
+    ads, truth, _ = simulate.simulate_corpus(spec, *la_blocks)
+    main = truth[truth["role"] == "main"]
+    second = truth[truth["role"] == "second"]
+    assert len(main) == len(ads) and main["ad_id"].is_unique
+    assert 0 < len(second) <= spec.second_number_share * len(ads)
+    pairs = second.merge(main[["ad_id", "number"]], on="ad_id", suffixes=("", "_main"))
+    assert (pairs["number"] != pairs["number_main"]).all()
+    poster_of = main.groupby("number")["poster_id"].first()
+    assert (pairs["number"].map(poster_of) == pairs["poster_id"]).all()
+    assert set(truth["role"]) == {"main", "second", "noise"}
+    assert (truth["role"] == "noise").equals(~truth["target"])
+
+
 def test_reposts_can_copy_their_text(la_blocks):
     ads, truth = simulate.simulate_ads(_spec(repost_same_text_share=1.0), *la_blocks)
-    target = truth[truth["target"]].merge(ads[["ad_id", "body"]], on="ad_id")
+    target = truth[truth["role"] == "main"].merge(ads[["ad_id", "body"]], on="ad_id")
     assert (target.groupby("number")["body"].nunique() == 1).all()
 
 

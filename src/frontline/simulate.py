@@ -30,7 +30,7 @@ from .carriers import brand_for
 
 AD_COLUMNS = ["ad_id", "site", "region", "posted_at", "title", "body", "url"]
 TRUTH_COLUMNS = ["ad_id", "poster_id", "number", "brand", "in_region", "target", "field", "start", "end",
-                 "pattern", "tags"]
+                 "pattern", "tags", "role"]
 DISTRACTOR_COLUMNS = ["ad_id", "field", "start", "end", "kind"]
 #: Brand recorded in the truth for noise numbers (``target`` False).
 NOISE_BRANDS = {"toll_free": "Toll-free", "international": "International"}
@@ -79,6 +79,7 @@ class SimulationSpec:
     shared_number_share: float = 0.05
     cross_post_share: float = 0.2
     repost_same_text_share: float = 0.3
+    second_number_share: float = 0.03
     out_of_region_share: float = 0.05
     obfuscation: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_OBFUSCATION))
     distractors: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_DISTRACTORS))
@@ -273,6 +274,7 @@ def _split(template: str, slot: str) -> tuple[str, str]:
 _CONTACT = [_split(t, "{N}") for t in tx.CONTACT]
 _DISTRACTOR_SPLIT = {k: [_split(t, "{x}") for t in v] for k, v in tx.DISTRACTOR_SENTENCES.items()}
 _PARTIAL = [_split(t, "{P}") for t in tx.PARTIAL_REPEAT]
+_SECOND = [_split(t, "{N}") for t in tx.SECOND_NUMBER]
 
 
 def _slug(title: str) -> str:
@@ -354,6 +356,13 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
     d_next = np.searchsorted(d_rows, np.arange(n + 1)).tolist()
     d_cols_l, d_bits_l = d_cols.tolist(), d_bits.astype(np.int64).tolist()
     noise = _noise_pools(rng, n)
+    # some ads also list another number of the number's poster (the next one in the poster's list)
+    group_start = np.searchsorted(numbers["poster"].to_numpy(), numbers["poster"].to_numpy(), side="left")
+    group_size = np.bincount(numbers["poster"].to_numpy())[numbers["poster"].to_numpy()]
+    other = group_start + (np.arange(n_num) - group_start + 1) % group_size
+    other_num = other[ad_num]
+    two = (rng.random(n) < spec.second_number_share)[src] & (other_num != ad_num)
+    second_num = np.where(two, other_num, -1)
 
     # --- text, one pass
     national = [str(x) for x in numbers["national"].tolist()]
@@ -369,10 +378,10 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
     n_avail = len(tx.AVAILABILITY)
     names, adjs, places, days, times_ = tx.NAMES, tx.ADJS, tx.PLACES, tx.DAYS, tx.TIMES
     ads_rows, truth_rows, dis_rows = [], [], []
-    columns = [ad_num, poster, site_idx, theme, name, placement, form, sep, mod_code, ob_bits,
+    columns = [ad_num, poster, site_idx, theme, name, placement, form, sep, mod_code, ob_bits, second_num,
                *choice.values()]
-    for i, (k, p, s, th, nm, pl, fo, se, mc, obb, ti, oi, d1, d2, nd, av, ci, cl, jo, adj, adj2, pla, day, day2,
-            tim, cpos) in enumerate(zip(*(c.tolist() for c in columns))):
+    for i, (k, p, s, th, nm, pl, fo, se, mc, obb, k2, ti, oi, d1, d2, nd, av, ci, cl, jo, adj, adj2, pla, day,
+            day2, tim, cpos) in enumerate(zip(*(c.tolist() for c in columns))):
         ad_id = f"{region}-{i + 1:08d}"
         poster_id = f"P{p:07d}"
         slots = {"name": names[nm], "adj": adjs[adj], "adj2": adjs[adj2], "place": places[pla],
@@ -459,6 +468,15 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
             pb, pa = _PARTIAL[(obb >> 11) % len(_PARTIAL)]
             part = digits[6:]           # the last four digits (a local seven-digit form reads as a number)
             sentences.insert(c_at + 1, pb + part + pa)
+        n2_at = None
+        if k2 >= 0:                         # a second number of the poster, in an ordinary format
+            d2 = national[k2]
+            text2 = (f"({d2[:3]}) {d2[3:6]}-{d2[6:]}", f"{d2[:3]}-{d2[3:6]}-{d2[6:]}", f"{d2[:3]}.{d2[3:6]}.{d2[6:]}",
+                     f"{d2[:3]} {d2[3:6]} {d2[6:]}")[(obb >> 40) % 4]
+            b2, a2 = _SECOND[(obb >> 42) % len(_SECOND)]
+            n2_at = c_at + 1
+            sentences.insert(n2_at, b2 + text2 + a2)
+            n2_span = (len(b2), len(b2) + len(text2))
         # distractor sentences (recorded with their offsets)
         marks = []  # [sentence position, start, end, kind, noise number]
         for q in range(d_next[i], d_next[i + 1]):
@@ -479,11 +497,13 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
             marks.append([where, len(tb), len(tb) + len(text), kind, noise_num])
             if c_at >= where:
                 c_at += 1
+            if n2_at is not None and n2_at >= where:
+                n2_at += 1
         closer = tx.CLOSERS[cl]
         if closer:
             sentences.append(closer)
         body = joiner.join(sentences)
-        if contact_span is not None or marks:
+        if contact_span is not None or marks or n2_at is not None:
             offsets = []
             pos = 0
             step = len(joiner)
@@ -493,12 +513,15 @@ def simulate_corpus(spec: SimulationSpec, region_blocks: pd.DataFrame, other_blo
             if contact_span is not None:
                 occ = ("body", offsets[c_at] + contact_span[0], offsets[c_at] + contact_span[1])
         truth_rows.append((ad_id, poster_id, e164[k], brand[k], in_region[k], True, occ[0], occ[1], occ[2],
-                           primary, tag_text))
+                           primary, tag_text, "main"))
+        if n2_at is not None:
+            truth_rows.append((ad_id, poster_id, e164[k2], brand[k2], in_region[k2], True, "body",
+                               offsets[n2_at] + n2_span[0], offsets[n2_at] + n2_span[1], "plain", "plain", "second"))
         for w, s0, s1, kd, nn in marks:
             dis_rows.append((ad_id, "body", offsets[w] + s0, offsets[w] + s1, kd))
             if nn is not None:
                 truth_rows.append((ad_id, poster_id, nn[0], nn[1], False, False, "body", offsets[w] + s0,
-                                   offsets[w] + s1, "plain", "plain"))
+                                   offsets[w] + s1, "plain", "plain", "noise"))
         ads_rows.append((ad_id, site, region, posted[i], title, body, url))
 
     ads = pd.DataFrame(ads_rows, columns=AD_COLUMNS)
@@ -558,6 +581,7 @@ def planted_summary(truth: pd.DataFrame, ads: pd.DataFrame | None = None,
         "numbers_per_poster": {"mean": float(numbers_per_poster.mean()),
                                "max": int(numbers_per_poster.max())} if n else {},
         "shared_numbers": int((posters_per_number > 1).sum()),
+        "second_number_ads": int((target["role"] == "second").sum()) if "role" in target else 0,
     }
     if "target" in truth:
         noise = truth[~truth["target"]]

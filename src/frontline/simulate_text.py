@@ -151,6 +151,9 @@ CLOSERS = [
 ]
 PARTIAL_REPEAT = ["Again, {P}.", "Or text {P}.", "Ending in {P}.", "Last four {P}.", "({P})", "Remember {P}!", "...{P}",
                   "Mine ends {P}.", "Just {P}."]
+#: Sentences giving a second number of the poster; ``{N}`` marks it.
+SECOND_NUMBER = ["Or call {N}.", "Second line {N}.", "Backup number {N}.", "If no answer, {N}.", "Work phone {N}.",
+                 "Also {N}", "Other phone: {N}"]
 SENTENCE_JOINERS = [" ", " ", " ", "\n", " ~ ", "  ", "\n\n", " | "]
 
 # --------------------------------------------------------------------------------------------------
