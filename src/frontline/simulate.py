@@ -6,7 +6,7 @@ numbers between posters; each number is reposted a heavy-tailed number of times 
 lognormal) within its own active period inside the date window, on the poster's home site or
 cross-posted to another. Each unique number is drawn from an effective numbering block that its planted
 carrier holds in the region's area codes (a configured share from other area codes), so carrier
-attribution can be validated against the truth. Each occurrence is rendered with obfuscation patterns
+attribution can be validated against the truth. Some ads also list a second number of their poster. Each occurrence is rendered with obfuscation patterns
 at configured rates (:mod:`frontline.patterns`), and ads carry distractors (prices, ages, dates, post
 IDs, toll-free and international numbers...) at configured rates.
 
@@ -85,7 +85,7 @@ class SimulationSpec:
     distractors: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_DISTRACTORS))
 
     def __post_init__(self):
-        unknown = set(self.obfuscation) - set(patterns.OBFUSCATION_PATTERNS) | {"plain"} & set(self.obfuscation)
+        unknown = set(self.obfuscation) - (set(patterns.OBFUSCATION_PATTERNS) - {"plain"})
         if unknown:
             raise ValueError(f"region {self.region}: unknown obfuscation pattern(s) {sorted(unknown)} "
                              f"('plain' is the remainder and takes no rate)")
