@@ -73,31 +73,154 @@ def hand_typed_numbers(source: str) -> list[str]:
     return re.findall(r"\d[\d.,%]*", body)
 
 
+#: Words the title may use for a fraction ("one in five").
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twenty": 20}
+
+
+def front_matter(text: str) -> dict:
+    """The YAML front matter of a (filled) Pandoc Markdown document, or {} if there is none."""
+    import yaml
+
+    m = re.match(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", text, flags=re.S)
+    return yaml.safe_load(m.group(1)) or {} if m else {}
+
+
+def check_title(title: str, share: float, brand: str, interval: tuple[float, float] | None = None) -> list[str]:
+    """Check every "one in N" in the title against the replicated share of the focus brand.
+
+    The title is prose, so it cannot hold a placeholder; instead it is asserted at render time.
+    "One in N" holds when the observed share, written as "one in ...", rounds to N, or when 1/N lies
+    inside the share's confidence ``interval`` (low, high). Returns the phrases checked; raises
+    ``ValueError`` naming the share when one does not hold.
+    """
+    checked = []
+    for word in re.findall(r"\bone in (\w+)\b", title, flags=re.I):
+        n = NUMBER_WORDS.get(word.lower())
+        if n is None:
+            raise ValueError(f"title: cannot check 'one in {word}' (known words: {sorted(NUMBER_WORDS)})")
+        rounds = share > 0 and round(1 / share) == n
+        inside = interval is not None and interval[0] <= 1 / n <= interval[1]
+        if not (rounds or inside):
+            where = f"one in {1 / share:.1f} numbers" if share > 0 else "no numbers"
+            within = f", interval {pct(interval[0])} to {pct(interval[1])}" if interval is not None else ""
+            raise ValueError(f"title says 'one in {word}' but the replicated {brand} share is {pct(share)} "
+                             f"({where}{within}): change the title or check the results")
+        checked.append(f"one in {word}")
+    return checked
+
+
+def _label_numbers(text: str) -> dict[str, str]:
+    """'fig:x' -> 'Figure 1', 'tbl:y' -> 'Table 1', numbered in order of appearance (as Typst does)."""
+    names = {"fig": "Figure", "tbl": "Table"}
+    counts = {k: 0 for k in names}
+    labels = {}
+    for kind, rest in re.findall(r"\{#(fig|tbl):([\w-]+)", text):
+        counts[kind] += 1
+        labels[f"{kind}:{rest}"] = f"{names[kind]} {counts[kind]}"
+    return labels
+
+
+def resolve_crossrefs(text: str) -> str:
+    """Turn ``@fig:x`` / ``[@tbl:y]`` references into linked "Figure 1" / "Table 1" text.
+
+    Pandoc has no built-in cross-references, and with citeproc a bare ``@fig:x`` would be read as a
+    missing citation. Numbers follow the order of ``{#fig:..}`` / ``{#tbl:..}`` labels, which is the
+    order Typst numbers figures and tables and the order the HTML stylesheet's counters use.
+    """
+    labels = _label_numbers(text)
+
+    def sub(m: re.Match) -> str:
+        key = m.group(1)
+        if key not in labels:
+            raise ValueError(f"cross-reference @{key} has no figure or table labelled {{#{key}}}")
+        return f"[{labels[key]}](#{key})"
+
+    text = re.sub(r"\[@((?:fig|tbl):[\w-]+)\]", sub, text)
+    return re.sub(r"(?<![\w@\[])@((?:fig|tbl):[\w-]*\w)", sub, text)
+
+
+def cited_keys(markdown: str) -> list[str]:
+    """Citation keys used in Pandoc Markdown (``[@key]``, ``@key``), in order, without cross-references,
+    e-mail addresses or code spans."""
+    body = re.sub(r"```.*?```|`[^`]*`", " ", markdown, flags=re.S)
+    keys = re.findall(r"(?<![\w@])@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])", body)
+    return list(dict.fromkeys(k for k in keys if not k.startswith(("fig:", "tbl:"))))
+
+
+def bibliography_keys(bib: str | os.PathLike) -> set[str]:
+    """Entry keys of a BibTeX file."""
+    return set(re.findall(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", Path(bib).read_text(encoding="utf-8"), flags=re.M))
+
+
+def check_citations(markdown: str, bib: str | os.PathLike) -> list[str]:
+    """Every cited key must be in the bibliography (citeproc would print '(key?)' in the paper)."""
+    keys = cited_keys(markdown)
+    missing = [k for k in keys if k not in bibliography_keys(bib)]
+    if missing:
+        raise ValueError(f"cited but not in {bib}: {', '.join(missing)}")
+    return keys
+
+
+def _common_args(bibliography) -> list[str]:
+    # --columns: pipe tables whose rows are longer than this get equal column widths and wrap badly.
+    return ["--standalone", "--citeproc", f"--bibliography={bibliography}", "--number-sections",
+            "--columns=400", "--metadata=reference-section-title:References"]
+
+
 def render_html(markdown: str | os.PathLike, html: str | os.PathLike, bibliography: str | os.PathLike,
                 resource_path: str | os.PathLike, css: str | os.PathLike | None = None) -> None:
+    """Self-contained HTML (figures embedded as data URIs) with a table of contents."""
     import pypandoc
 
-    args = ["--standalone", "--embed-resources", "--citeproc", f"--bibliography={bibliography}",
-            f"--resource-path={resource_path}", "--number-sections", "--toc"]
+    args = [*_common_args(bibliography), "--embed-resources", f"--resource-path={resource_path}", "--toc",
+            "--toc-depth=1"]
     if css:
         args.append(f"--css={css}")
-    with atomic_path(html) as tmp:
-        pypandoc.convert_file(str(markdown), "html5", format="markdown", outputfile=str(tmp), extra_args=args)
+    text = resolve_crossrefs(Path(markdown).read_text(encoding="utf-8"))
+    out = pypandoc.convert_text(text, "html5", format="markdown", extra_args=args)
+    write_text(out, html)
+
+
+def pdf_timestamp() -> int:
+    """The creation date written into the PDF, as a Unix time.
+
+    Typst stamps the PDF (``CreationDate``, ``ModDate``, XMP ``CreateDate``) with the current time
+    unless given one, and typst-py does not read ``SOURCE_DATE_EPOCH`` itself. We follow the
+    reproducible-builds convention: ``SOURCE_DATE_EPOCH`` if set, else the epoch (zero), so two renders of
+    the same source give the same bytes.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return 0
+    if not value.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a non-negative integer (Unix time), got {value!r}")
+    return int(value)
 
 
 def render_pdf(markdown: str | os.PathLike, pdf: str | os.PathLike, bibliography: str | os.PathLike,
-               root: str | os.PathLike) -> None:
-    """Markdown -> Typst (pandoc) -> PDF (typst). ``root`` must contain the figures."""
+               root: str | os.PathLike, header: str | os.PathLike | None = None,
+               timestamp: int | None = None) -> None:
+    """Markdown -> Typst (pandoc) -> PDF (typst). ``root`` must contain the figures.
+
+    ``header`` is a Typst file of page, font, figure and table settings included in the preamble.
+    ``timestamp`` (Unix time) is the PDF's creation date; default :func:`pdf_timestamp`.
+    """
     import pypandoc
     import typst
 
     typ = Path(pdf).with_suffix(".typ")
-    args = ["--standalone", "--citeproc", f"--bibliography={bibliography}", "--number-sections",
-            f"--resource-path={Path(markdown).parent}"]
-    text = pypandoc.convert_file(str(markdown), "typst", format="markdown", extra_args=args)
-    write_text(text, typ)
+    args = [*_common_args(bibliography), f"--resource-path={Path(markdown).parent}",
+            "--variable=papersize:a4", "--variable=fontsize:10.5pt", "--variable=page-numbering:1",
+            "--variable=section-numbering:1.1"]
+    if header:
+        args.append(f"--include-in-header={header}")
+    text = resolve_crossrefs(Path(markdown).read_text(encoding="utf-8"))
+    out = pypandoc.convert_text(text, "typst", format="markdown", extra_args=args)
+    write_text(out, typ)
     with atomic_path(pdf) as tmp:
-        typst.compile(str(typ), output=str(tmp), root=str(root))
+        typst.compile(str(typ), output=str(tmp), root=str(root),
+                      timestamp=pdf_timestamp() if timestamp is None else int(timestamp))
 
 
 def write_filled(text: str, path: str | os.PathLike) -> None:

@@ -3,13 +3,14 @@
 
 rule ingest_ads:
     input:
-        ads=raw_ads,
+        ads=ad_source_files,
     output:
         ads="data/interim/{region}/ads.parquet",
         rejected="results/{region}/rejected.csv",
         summary="results/{region}/ingest.json",
     params:
         region=lambda w: w.region,
+        source=ad_source,
     conda:
         CONDA_ENV
     log:

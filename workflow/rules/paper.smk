@@ -7,12 +7,14 @@ rule render_paper:
         sections=sorted(glob.glob("paper/sections/*.md")),
         bibliography="paper/references.bib",
         css="paper/paper.css",
+        typst_header="paper/paper-header.typ",
         facts=[path for r in REGIONS for path in region_facts(r).values()],
         figures=[path for r in REGIONS for path in region_figures(r).values()],
     output:
         markdown="results/paper/paper.md",
         html="results/paper/paper.html",
         pdf="results/paper/paper.pdf",
+        typst="results/paper/paper.typ",
     params:
         primary=config["paper"]["primary_region"],
         regions=REGIONS,

@@ -1,23 +1,40 @@
-"""Adapter: brand shares, baseline tests and the numbers the paper quotes."""
+"""Adapter: brand shares per unit, the family of tests, goodness of fit, claims and numbers.json."""
 import pandas as pd
 
-from frontline import compare, io, runlog
+from frontline import baselines, carriers, compare, io, runlog, units
 
 log = runlog.to_file(snakemake.log[0], "frontline.compare")
 p = snakemake.params
-attributed = io.read_parquet(snakemake.input.attributed)
-baselines = compare.baseline_shares(pd.read_csv(snakemake.input.baselines))
-baselines = baselines[baselines["baseline"].isin(p.baselines)]
+inp = snakemake.input
+attributed = io.read_parquet(inp.attributed)
+ad_numbers = io.read_parquet(inp.ad_numbers, columns=["ad_id", "number_hash"])
+base = baselines.load_selected(inp.baselines, inp.regional, list(inp.user_tables), p.baselines, p.region)
+carrier_table = carriers.load_carriers(inp.carriers)
+identifiable = set(carrier_table["brand"]) | set(carriers.TYPE_GROUPS.values()) | {carriers.UNKNOWN_TYPE_GROUP}
+
 shares = compare.brand_shares(attributed, p.confidence)
-tests = compare.binomial_tests(shares, baselines, p.confidence)
-planted = io.read_json(snakemake.input.planted) if "planted" in snakemake.input.keys() else None
+unit_table, unit_rows = compare.unit_shares(attributed, ad_numbers, p.confidence, p.bootstrap["replicates"],
+                                            p.seed, p.bootstrap["method"], compare.wireless_groups(carrier_table))
+tests = compare.family_tests(unit_table, unit_rows, base, identifiable, p.confidence, p.alpha)
+gof = compare.gof_table(shares, base, identifiable, p.gof_min_expected)
+claims = compare.claims_table(compare.read_claims(inp.claims), shares, base, p.confidence)
+planted = io.read_json(inp.planted) if "planted" in inp.keys() else None
+posters = {"inferred": int(units.infer_posters(ad_numbers)["poster"].nunique())}
+if planted is not None:
+    posters["planted"] = int(planted["posters"])
 numbers = compare.region_numbers(
     region=p.region, label=p.label, shares=shares, tests=tests, focus=p.focus,
-    coverage=pd.read_csv(snakemake.input.coverage),
-    planted=planted, confidence=p.confidence,
+    coverage=pd.read_csv(inp.coverage), planted=planted, confidence=p.confidence,
+    unit_table=unit_table, gof=gof, claims=claims, baselines=base, posters=posters, alpha=p.alpha,
+    settings={"seed": p.seed, "bootstrap_replicates": p.bootstrap["replicates"],
+              "bootstrap_method": p.bootstrap["method"], "gof_min_expected": p.gof_min_expected},
 )
-io.write_csv(shares, snakemake.output.shares)
+io.write_csv(compare.wide_shares(shares, unit_table), snakemake.output.shares)
+io.write_csv(unit_table, snakemake.output.units)
 io.write_csv(tests, snakemake.output.tests)
+io.write_csv(gof, snakemake.output.gof)
+io.write_csv(claims, snakemake.output.claims)
 io.write_json(numbers, snakemake.output.numbers)
-log.info("%s: %s share %.4f of %d unique numbers", p.region, p.focus, numbers["focus"].get("share", float("nan")),
-         numbers["focus"]["unique_numbers"])
+log.info("%s: %s share %.4f of %d unique numbers; %d tests, %d rejected (Holm)", p.region, p.focus,
+         numbers["focus"].get("share", float("nan")), numbers["focus"]["unique_numbers"],
+         int(tests["in_family"].sum()), int(tests["reject_holm"].sum()))

@@ -8,6 +8,6 @@ p = snakemake.params
 shares = pd.read_csv(snakemake.input.shares)
 baselines = compare.baseline_shares(pd.read_csv(snakemake.input.baselines))
 baselines = baselines[baselines["baseline"].isin(p.baselines)]
-fig = figures.plot_brand_shares(shares, baselines, p.focus, p.label)
+fig = figures.plot_brand_shares(shares, baselines, p.focus, p.label, confidence=p.confidence)
 figures.save(fig, snakemake.output.png, snakemake.output.svg)
 log.info("wrote %s", snakemake.output.png)

@@ -1,0 +1,69 @@
+"""Units of analysis: inferred posters, cluster bootstrap and the cluster-robust test."""
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.proportion import proportion_confint
+
+from frontline import units
+
+
+def test_posters_are_connected_components_of_co_listed_numbers():
+    ad_numbers = pd.DataFrame({"ad_id": ["a1", "a1", "a2", "a2", "a3", "a4"],
+                               "number_hash": ["n1", "n2", "n2", "n3", "n4", "n4"]})
+    posters = units.infer_posters(ad_numbers).set_index("number_hash")["poster"]
+    assert posters["n1"] == posters["n2"] == posters["n3"]
+    assert posters["n4"] != posters["n1"]
+    assert posters.nunique() == 2
+
+
+def _attributed(brands):
+    return pd.DataFrame({"number_hash": [f"n{i}" for i in range(len(brands))], "brand": brands})
+
+
+def test_ad_rows_weight_each_ad_once_and_cluster_by_number():
+    att = _attributed(["MetroPCS", "AT&T", "Unattributed"])
+    ads = pd.DataFrame({"ad_id": ["a1", "a1", "a2", "a3"], "number_hash": ["n0", "n1", "n0", "n2"]})
+    rows = units.unit_rows(att, ads, "ads")
+    assert rows["weight"].sum() == pytest.approx(2.0)  # a1 (two numbers) and a2; a3's number is unattributed
+    assert set(rows["cluster"]) == {"n0", "n1"}
+    by_brand, total = units.cluster_totals(rows)
+    assert by_brand.loc["n0", "MetroPCS"] == pytest.approx(1.5)
+
+
+def test_unknown_unit_is_an_error():
+    with pytest.raises(ValueError, match="unit of analysis"):
+        units.unit_rows(_attributed(["A"]), pd.DataFrame({"ad_id": ["a"], "number_hash": ["n0"]}), "emails")
+
+
+def test_bootstrap_of_independent_numbers_agrees_with_wilson():
+    rows = pd.DataFrame({"cluster": range(1000), "brand": ["M"] * 300 + ["O"] * 700, "weight": 1.0})
+    out = units.clustered_shares(rows, 0.95, replicates=2000, seed=3).set_index("brand")
+    lo, hi = proportion_confint(300, 1000, method="wilson")
+    assert out.at["M", "share"] == pytest.approx(0.3)
+    assert out.at["M", "boot_low"] == pytest.approx(lo, abs=0.006)
+    assert out.at["M", "boot_high"] == pytest.approx(hi, abs=0.006)
+
+
+def test_bootstrap_is_seeded():
+    rows = pd.DataFrame({"cluster": range(200), "brand": ["M"] * 50 + ["O"] * 150, "weight": 1.0})
+    a = units.clustered_shares(rows, 0.95, 200, seed=5)
+    b = units.clustered_shares(rows, 0.95, 200, seed=5)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_cluster_wald_test_with_singleton_clusters_is_the_wald_test():
+    # One row per cluster: the cluster-robust variance is p(1-p)/n times the small-sample factor n/(n-1).
+    rows = pd.DataFrame({"cluster": range(1000), "brand": ["M"] * 300 + ["O"] * 700, "weight": 1.0})
+    z, p = units.cluster_wald_test(rows, "M", 0.25)
+    ref = (0.3 - 0.25) / np.sqrt(0.3 * 0.7 / 999)
+    assert z == pytest.approx(ref, rel=1e-6)
+    assert p == pytest.approx(2 * stats.norm.sf(ref), rel=1e-6)
+
+
+def test_repeating_ads_of_a_number_does_not_shrink_the_cluster_robust_error():
+    base = pd.DataFrame({"cluster": range(400), "brand": ["M"] * 100 + ["O"] * 300, "weight": 1.0})
+    repeated = base.loc[base.index.repeat(5)].reset_index(drop=True)
+    z1, _ = units.cluster_wald_test(base, "M", 0.2)
+    z5, _ = units.cluster_wald_test(repeated, "M", 0.2)
+    assert z5 == pytest.approx(z1, rel=0.01)  # a naive test on the ad rows would give sqrt(5) times z1
