@@ -8,6 +8,7 @@ rule simulate_ads:
     output:
         ads="data/simulated/{region}/ads.parquet",
         truth="data/simulated/{region}/truth.parquet",
+        distractors="data/simulated/{region}/distractors.parquet",
     params:
         region=lambda w: w.region,
         area_codes=lambda w: config["regions"][w.region]["area_codes"],
@@ -27,9 +28,38 @@ rule simulate_ads:
         "../scripts/simulate_ads.py"
 
 
+rule export_simulated_csv:
+    input:
+        ads="data/simulated/{region}/ads.parquet",
+        truth="data/simulated/{region}/truth.parquet",
+        distractors="data/simulated/{region}/distractors.parquet",
+    output:
+        ads="data/simulated/{region}/csv/ads.csv",
+        truth="data/simulated/{region}/csv/truth.csv",
+        distractors="data/simulated/{region}/csv/distractors.csv",
+    conda:
+        CONDA_ENV
+    log:
+        "logs/{region}/export_simulated_csv.log",
+    benchmark:
+        "benchmarks/out/{region}/export_simulated_csv.tsv"
+    script:
+        "../scripts/export_simulated_csv.py"
+
+
 rule summarise_planted_truth:
     input:
+        # CSV copies when the region's config asks (`simulate.csv`), so that the default target builds them
+        unpack(
+            lambda w: (
+                {f"{n}_csv": f"data/simulated/{w.region}/csv/{n}.csv" for n in ("ads", "truth", "distractors")}
+                if config["regions"][w.region]["ads"]["simulate"].get("csv", False)
+                else {}
+            )
+        ),
+        ads="data/simulated/{region}/ads.parquet",
         truth="data/simulated/{region}/truth.parquet",
+        distractors="data/simulated/{region}/distractors.parquet",
     output:
         planted="results/{region}/planted.json",
     resources:
