@@ -143,3 +143,10 @@ def test_check_citations_names_the_missing_key(tmp_path):
     assert paper.check_citations("[@known]", bib) == ["known"]
     with pytest.raises(ValueError, match="unknown"):
         paper.check_citations("[@known; @unknown]", bib)
+
+
+def test_formatters_print_na_for_values_that_could_not_be_computed():
+    for fmt in (paper.pct, paper.num, paper.pval, paper.ratio):
+        assert fmt(None) == paper.MISSING
+        assert fmt(float("nan")) == paper.MISSING
+    assert paper.num(3.0) == "3"

@@ -21,16 +21,36 @@ from .io import atomic_path, write_text
 ALLOWED_LITERAL = re.compile(r"(?<![\d.])(19|20)\d{2}(?!\d|\.\d|%)")
 
 
+#: How a value that could not be computed (JSON null, NaN) is printed.
+MISSING = "n/a"
+
+
+def _missing_as_na(fmt):
+    """Let a formatter print :data:`MISSING` for a value the workflow could not compute (null or NaN),
+    e.g. a goodness-of-fit statistic when every cell was pooled into one."""
+    import functools
+
+    @functools.wraps(fmt)
+    def wrapper(x, *args, **kwargs):
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return MISSING
+        return fmt(x, *args, **kwargs)
+    return wrapper
+
+
+@_missing_as_na
 def pct(x: float, digits: int = 1) -> str:
     """0.1903 -> '19.0%'."""
     return f"{100 * float(x):.{digits}f}%"
 
 
+@_missing_as_na
 def num(x: float, digits: int = 0) -> str:
     """1234.5 -> '1,235' (or with ``digits`` decimals)."""
     return f"{float(x):,.{digits}f}"
 
 
+@_missing_as_na
 def pval(p: float) -> str:
     """A p-value as reviewers expect it: '< 0.001' below a thousandth, else three significant digits."""
     p = float(p)
@@ -40,6 +60,7 @@ def pval(p: float) -> str:
     return f"{p:.3g}"
 
 
+@_missing_as_na
 def ratio(x: float, digits: int = 2) -> str:
     return f"{float(x):.{digits}f}×"
 
