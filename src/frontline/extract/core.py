@@ -17,6 +17,7 @@ length of the input.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -412,8 +413,8 @@ def _separator_link(gap: str) -> int:
 _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
-def _candidates(t: str, nums: list[Tok], links: list[int]):
-    """Yield (score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
+def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
+    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
 
     A range starts and ends on token boundaries, is joined only by usable links (a word gap only
     between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
@@ -435,18 +436,19 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
     for k in range(n - 2, -1, -1):
         next_break[k] = k if not usable[k] else next_break[k + 1]
     next_break[n - 1] = n - 1
-    cum = [0]
-    wg = [0]
-    hom = [0]
-    for k in range(n):
-        cum.append(cum[-1] + lens[k])
-        hom.append(hom[-1] + (nums[k].kind == "homophone"))
-        wg.append(wg[-1] + (k < n - 1 and links[k] == WORDGAP))
+    cum = list(accumulate(lens, initial=0))
+    hom = list(accumulate((tk.kind == "homophone" for tk in nums), initial=0))
+    wg = list(accumulate((lk == WORDGAP for lk in links), initial=0))
+    wg.append(wg[-1])
+    all_digits = "".join([tk.digits for tk in nums])  # nums[i:m] spell all_digits[cum[i]:cum[m]]
+    bisect_left = bisect.bisect_left
+    out = []
     for i in range(n):
         if not lens[i]:
             continue
-        m = bisect.bisect_left(cum, cum[i] + 10, i + 1, min(n, i + 16) + 1)
-        if m > min(n, i + 16):
+        hi = min(n, i + 16)
+        m = bisect_left(cum, cum[i] + 10, i + 1, hi + 1)
+        if m > hi:
             continue
         j = m - 1
         if next_break[i] < j:
@@ -454,7 +456,7 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
         total = cum[m] - cum[i]
         if total > 11:
             continue
-        digits = "".join(tk.digits for tk in nums[i:m])
+        digits = all_digits[cum[i]:cum[m]]
         prefix = ""
         if total == 11:
             if digits[0] != "1":
@@ -478,7 +480,8 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
             score += 1
         if j == n - 1 or links[j] != TIGHT:
             score += 1
-        yield score, i, j, digits, prefix
+        out.append((score, i, j, digits, prefix))
+    return out
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -502,8 +505,14 @@ def _word_anchors(t: str) -> list[tuple[int, int, str]]:
 DIGIT_ZONE_RE = re.compile(r"[0-9](?:[^0-9]{0,%d}+[0-9])*+" % WINDOW_GAP)
 
 
+_ASCII_DIGITS = b"0123456789"
+
+
 def _digit_count(s: str) -> int:
-    return sum(map(s.count, "0123456789"))
+    """ASCII digits in ``s``. In UTF-8 every other character is encoded without bytes 0x30-0x39, so
+    deleting the digit bytes in C counts them."""
+    b = s.encode("utf-8", "surrogatepass")
+    return len(b) - len(b.translate(None, _ASCII_DIGITS))
 
 
 def _windows(t: str):
@@ -641,7 +650,7 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     if any(w in window for w in _BLOCK_WORDS):
         blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
     if blocks:  # enough digits left once the distractors are set aside?
-        if mass - sum(_digit_count(g) for _, _, g in blocks) < MIN_WINDOW_DIGITS:
+        if mass - _digit_count("".join([g for _, _, g in blocks])) < MIN_WINDOW_DIGITS:
             return []
     toks = _merge_words(_tokenise(t, ws, we), t)
     if blocks:
