@@ -113,6 +113,7 @@ BLOCK_WORD_RE = re.compile(
     r"|(?:california(?<![a-z]california)|ca(?<![a-z]ca))\.?,?[ ]{1,2}[0-9]{5}(?![0-9])"  # CA 90028
 )
 _BLOCK_WORDS = ("id", "ref", "post", "listing", "ad", "ca")
+_BLOCK_WORDS_RE = re.compile("|".join(_BLOCK_WORDS))  # does a window hold any of them (as a substring)?
 DIGITS_RE = re.compile(r"[0-9]++")
 #: Punctuation to spaces, to split the text into words cheaply.
 WORD_VIEW = {c: " " for c in range(128) if not chr(c).isalnum()}
@@ -645,13 +646,18 @@ def find_all(text: str) -> list[Found]:
 
 
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
-    blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
-    window = t[ws:we]
-    if any(w in window for w in _BLOCK_WORDS):
-        blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
-    if blocks:  # enough digits left once the distractors are set aside?
-        if mass - _digit_count("".join([g for _, _, g in blocks])) < MIN_WINDOW_DIGITS:
+    # distractor texts first (findall, in C); their spans only for a window that can still hold a number
+    by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
+    blocked = BLOCK_RE.findall(t, ws, we)
+    if by_word:
+        blocked += BLOCK_WORD_RE.findall(t, ws, we)
+    blocks: list = []
+    if blocked:  # enough digits left once the distractors are set aside?
+        if mass - _digit_count("".join(blocked)) < MIN_WINDOW_DIGITS:
             return []
+        blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
+        if by_word:
+            blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
     toks = _merge_words(_tokenise(t, ws, we), t)
     if blocks:
         bi = 0
