@@ -304,8 +304,34 @@ _SEP_WORDS = frozenset(L.SEPARATOR_WORDS)
 
 
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
-    toks: list[Tok] = []
     spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
+    if spaced:
+        return _tokenise_spaced(t, ws, we, spaced)
+    # the common case, no letter-spaced words: the same loop without their bookkeeping
+    toks: list[Tok] = []
+    words = 0
+    all_words, sep_words = ALL_WORDS, _SEP_WORDS
+    for m in CHUNK_RE.finditer(t, ws, we):
+        c = m.group()
+        if c.isdigit():
+            tok = Tok(m.start(), m.end(), c, "digit")
+            tok.wb, words = words, 0
+            toks.append(tok)
+            continue
+        if c.isalpha() and c not in all_words:
+            if c not in sep_words:
+                words += 1
+            continue
+        k = len(toks)
+        _classify_chunk(t, m.start(), m.end(), toks)
+        if len(toks) > k:
+            toks[k].wb = words
+            words = 0
+    return toks
+
+
+def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
+    toks: list[Tok] = []
     si = 0
     words = 0
     for m in CHUNK_RE.finditer(t, ws, we):
