@@ -200,17 +200,42 @@ def _classify_number(d: str) -> tuple[bool, bool] | None:
     kind = _number_type(d, "US")
     if kind is not None:
         return (True, kind not in _NOT_TARGET_TYPES)
-    for region in _NANP_REGIONS:  # phonenumbers' own order for finding a +1 number's region
-        _, leading, _ = _region_patterns(region)
-        if leading is not None:
-            if leading.match(d):
-                return (True, False) if _number_type(d, region) else None
+    # phonenumbers' own order for finding a +1 number's region: the first region whose leading digits
+    # match claims the number (one alternation per run of such regions), a region without leading
+    # digits claims it if one of its number types matches
+    for group, region in _region_steps():
+        if group is not None:
+            m = group.match(d)
+            if m is not None:
+                claimed = next(r for r, g in m.groupdict().items() if g is not None)
+                return (True, False) if _number_type(d, claimed) else None
         elif _number_type(d, region):
             return (True, False)
     return None
 
 
 _NANP_REGIONS = [r for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1] if r != "US"]
+
+
+@lru_cache(maxsize=None)
+def _region_steps() -> list:
+    """_NANP_REGIONS in order as steps: (alternation of leading-digit patterns, None) for each run of
+    regions with leading digits (alternatives tried in order, so the first region that matches wins),
+    and (None, region) for a region without."""
+    steps: list = []
+    run: list = []
+    for region in _NANP_REGIONS:
+        _, leading, _ = _region_patterns(region)
+        if leading is not None:
+            run.append(f"(?P<{region}>{leading.pattern})")
+            continue
+        if run:
+            steps.append((re.compile("|".join(run)), None))
+            run = []
+        steps.append((None, region))
+    if run:
+        steps.append((re.compile("|".join(run)), None))
+    return steps
 
 
 def _international(digits: str) -> str | None:
