@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
 
@@ -473,6 +474,8 @@ def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
     Found with prefix sums and a bisection per start: linear in the number of tokens.
     """
     n = len(nums)
+    if n >= _VECTOR_MIN_TOKENS:
+        return _candidates_vector(t, nums, links)
     lens = [len(tk.digits) for tk in nums]
     # segments of tightly linked tokens, to allow word gaps only between substantial groups
     seg_id = [0] * n
@@ -533,6 +536,78 @@ def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
         if j == n - 1 or links[j] != TIGHT:
             score += 1
         out.append((score, i, j, digits, prefix))
+    return out
+
+
+#: Windows with at least this many number tokens (long runs of digits and words, as in adversarial
+#: text) get their candidates from numpy arrays; the result is the same as the loop's.
+_VECTOR_MIN_TOKENS = 128
+_LAYOUT_ARRAYS = [np.array(lay) for lay in sorted(_LAYOUTS)]
+
+
+def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
+    """``_candidates`` with the per-start bisection, link checks and layout scores done on arrays."""
+    n = len(nums)
+    lens = np.fromiter((len(tk.digits) for tk in nums), dtype=np.int64, count=n)
+    lk = np.asarray(links, dtype=np.int64)
+    tight = lk == TIGHT
+    seg_id = np.concatenate(([0], np.cumsum(~tight)))
+    seg_digits = np.bincount(seg_id, weights=lens).astype(np.int64)
+    sd = seg_digits[seg_id]
+    usable = tight | ((lk == WORDGAP) & (sd[:-1] >= 3) & (sd[1:] >= 3))
+    stops = np.concatenate((np.flatnonzero(~usable), [n - 1]))
+    idx = np.arange(n)
+    next_break = stops[np.searchsorted(stops, idx, side="left")]
+    cum = np.concatenate(([0], np.cumsum(lens)))
+    hom = np.concatenate(([0], np.cumsum(np.fromiter((tk.kind == "homophone" for tk in nums), dtype=bool,
+                                                      count=n))))
+    wg = np.concatenate(([0], np.cumsum(lk == WORDGAP), [0]))
+    wg[-1] = wg[-2]
+    hi = np.minimum(n, idx + 16)
+    m = np.minimum(np.searchsorted(cum, cum[:-1] + 10, side="left"), hi + 1)
+    j = m - 1
+    total = cum[np.minimum(m, n)] - cum[:-1]
+    ok = (lens > 0) & (m <= hi) & (next_break >= j) & (total <= 11)
+    ii = np.flatnonzero(ok)
+    if not len(ii):
+        return []
+    mm, jj = m[ii], j[ii]
+    # layout scores: a known layout, else every group of at most two digits
+    span = mm - ii
+    known = np.zeros(len(ii), dtype=bool)
+    padded = np.concatenate((lens, np.full(16, 99)))
+    for lay in _LAYOUT_ARRAYS:
+        hit = span == len(lay)
+        for k, v in enumerate(lay):
+            hit &= padded[ii + k] == v
+        known |= hit
+    small = np.ones(len(ii), dtype=bool)
+    for k in range(16):
+        small &= (k >= span) | (padded[ii + k] <= 2)
+    score = np.zeros(len(ii))
+    score += np.where(known, 2.0, np.where(small, 1.5, 0.0))
+    score -= (wg[jj] - wg[ii]) * 0.5
+    score -= (hom[mm] - hom[ii]) * 0.6
+    tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
+    score += ~tight_pad[ii]  # i == 0 or links[i - 1] != TIGHT
+    score += ~tight_pad[jj + 1]  # j == n - 1 or links[j] != TIGHT
+    eleven = total[ii] == 11
+    all_digits = "".join([tk.digits for tk in nums])
+    out = []
+    for i, j, mi, sc, el in zip(ii.tolist(), jj.tolist(), mm.tolist(), score.tolist(), eleven.tolist()):
+        digits = all_digits[cum[i]:cum[mi]]
+        prefix = ""
+        if el:
+            if digits[0] != "1":
+                continue
+            first = nums[i]
+            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                    or (first.kind == "digit" and len(first.digits) >= 4) or plus):
+                continue
+            digits = digits[1:]
+            prefix = "+1"
+        out.append((sc, i, j, digits, prefix))
     return out
 
 
