@@ -853,16 +853,15 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     if len(nums) < 1:
         return out
     cands = sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1]))
-    taken = [False] * len(nums)
+    taken = bytearray(len(nums))  # 1 where a chosen number uses the token
     chosen = []
     for score, i, j, digits, prefix in cands:
-        if any(taken[i:j + 1]):
+        if taken.find(1, i, j + 1) >= 0:
             continue
         res = classify_digits(digits)
         if res is None:
             continue
-        for k in range(i, j + 1):
-            taken[k] = True
+        taken[i:j + 1] = b"\x01" * (j + 1 - i)
         chosen.append((i, j, digits, prefix, res[1]))
     chosen.sort()
     for i, j, digits, prefix, target in chosen:
