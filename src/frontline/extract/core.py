@@ -329,6 +329,18 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
 _SEP_WORDS = frozenset(L.SEPARATOR_WORDS)
 
 
+def _word_token(kind: str, val: str) -> tuple[str, str]:
+    """(digits, token kind) of a whole number word, as ``_classify_chunk`` makes it."""
+    if kind == "hundred":
+        return "", "hundred"
+    if kind == "homophone":
+        return val, "homophone"
+    return (val + "0", "tens") if kind == "tens" else (val, "word")
+
+
+_WORD_TOKENS = {w: _word_token(*v) for w, v in ALL_WORDS.items()}
+
+
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
     spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
     if spaced:
@@ -336,7 +348,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
     # the common case, no letter-spaced words: the same loop without their bookkeeping
     toks: list[Tok] = []
     words = 0
-    all_words, sep_words = ALL_WORDS, _SEP_WORDS
+    word_tokens, sep_words = _WORD_TOKENS, _SEP_WORDS
     for m in CHUNK_RE.finditer(t, ws, we):
         c = m.group()
         if c.isdigit():
@@ -344,7 +356,13 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
             tok.wb, words = words, 0
             toks.append(tok)
             continue
-        if c.isalpha() and c not in all_words:
+        wt = word_tokens.get(c)
+        if wt is not None:  # a whole number word: the token _classify_chunk makes
+            tok = Tok(m.start(), m.end(), wt[0], wt[1], c)
+            tok.wb, words = words, 0
+            toks.append(tok)
+            continue
+        if c.isalpha():
             if c not in sep_words:
                 words += 1
             continue
