@@ -185,14 +185,25 @@ def _region_patterns(region: str):
     return general, leading, types
 
 
+@lru_cache(maxsize=None)
+def _type_alternation(region: str):
+    """The region's number-type patterns as one alternation in _TYPES order: with ``fullmatch`` the
+    first type whose pattern matches the whole number wins, as in a loop over the types."""
+    _, _, types = _region_patterns(region)
+    if not types:
+        return None
+    return re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in types))
+
+
 def _number_type(d: str, region: str) -> str | None:
-    general, _, types = _region_patterns(region)
+    general, _, _ = _region_patterns(region)
     if general.fullmatch(d) is None:
         return None
-    for name, pattern in types:
-        if pattern.fullmatch(d):
-            return name
-    return None
+    alternation = _type_alternation(region)
+    m = alternation.fullmatch(d) if alternation is not None else None
+    if m is None:
+        return None
+    return next(name for name, g in m.groupdict().items() if g is not None)
 
 
 def _classify_number(d: str) -> tuple[bool, bool] | None:
