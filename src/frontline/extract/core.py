@@ -574,8 +574,10 @@ _VECTOR_MIN_TOKENS = 128
 _LAYOUT_ARRAYS = [np.array(lay) for lay in sorted(_LAYOUTS)]
 
 
-def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
-    """``_candidates`` with the per-start bisection, link checks and layout scores done on arrays."""
+def _candidate_arrays(nums: list[Tok], links: list[int]):
+    """Starts, ends, stops (end + 1), scores and eleven-digit flags of the token ranges that
+    ``_candidates`` considers, with the per-start bisection, link checks and layout scores done on
+    arrays; None if there are none. The +1 checks of eleven-digit ranges are left to the caller."""
     n = len(nums)
     lens = np.fromiter((len(tk.digits) for tk in nums), dtype=np.int64, count=n)
     lk = np.asarray(links, dtype=np.int64)
@@ -599,7 +601,7 @@ def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
     ok = (lens > 0) & (m <= hi) & (next_break >= j) & (total <= 11)
     ii = np.flatnonzero(ok)
     if not len(ii):
-        return []
+        return None
     mm, jj = m[ii], j[ii]
     # layout scores: a known layout, else every group of at most two digits
     span = mm - ii
@@ -620,24 +622,65 @@ def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
     tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
     score += ~tight_pad[ii]  # i == 0 or links[i - 1] != TIGHT
     score += ~tight_pad[jj + 1]  # j == n - 1 or links[j] != TIGHT
-    eleven = total[ii] == 11
+    return ii, jj, mm, score, total[ii] == 11, cum
+
+
+def _range_candidate(t: str, nums: list[Tok], links: list[int], all_digits: str, cum, i: int, j: int, m: int,
+                     score: float, eleven: bool):
+    """The candidate tuple of ``_candidates`` for nums[i..j], or None if an eleven-digit range is not +1."""
+    digits = all_digits[cum[i]:cum[m]]
+    prefix = ""
+    if eleven:
+        if digits[0] != "1":
+            return None
+        first = nums[i]
+        plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+        if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                or (first.kind == "digit" and len(first.digits) >= 4) or plus):
+            return None
+        digits = digits[1:]
+        prefix = "+1"
+    return score, i, j, digits, prefix
+
+
+def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
+    """``_candidates`` from ``_candidate_arrays`` (the same list as the loop gives)."""
+    arrays = _candidate_arrays(nums, links)
+    if arrays is None:
+        return []
+    ii, jj, mm, score, eleven, cum = arrays
     all_digits = "".join([tk.digits for tk in nums])
+    cum = cum.tolist()
     out = []
-    for i, j, mi, sc, el in zip(ii.tolist(), jj.tolist(), mm.tolist(), score.tolist(), eleven.tolist()):
-        digits = all_digits[cum[i]:cum[mi]]
-        prefix = ""
-        if el:
-            if digits[0] != "1":
-                continue
-            first = nums[i]
-            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
-            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
-                    or (first.kind == "digit" and len(first.digits) >= 4) or plus):
-                continue
-            digits = digits[1:]
-            prefix = "+1"
-        out.append((sc, i, j, digits, prefix))
+    for i, j, m, sc, el in zip(ii.tolist(), jj.tolist(), mm.tolist(), score.tolist(), eleven.tolist()):
+        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearray):
+    """``_candidates`` best first (score down, then start), skipping ranges that overlap a token already
+    ``taken`` when their turn comes; long token runs are ranked on arrays and built only when reached."""
+    if len(nums) < _VECTOR_MIN_TOKENS:
+        for cand in sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1])):
+            if taken.find(1, cand[1], cand[2] + 1) < 0:
+                yield cand
+        return
+    arrays = _candidate_arrays(nums, links)
+    if arrays is None:
+        return
+    ii, jj, mm, score, eleven, cum = arrays
+    order = np.lexsort((ii, -score))  # stable: by score descending, then by start
+    all_digits = "".join([tk.digits for tk in nums])
+    cum = cum.tolist()
+    for i, j, m, sc, el in zip(ii[order].tolist(), jj[order].tolist(), mm[order].tolist(), score[order].tolist(),
+                               eleven[order].tolist()):
+        if taken.find(1, i, j + 1) >= 0:
+            continue
+        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+        if cand is not None:
+            yield cand
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -881,12 +924,9 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             return out + _scan_tokens(text, t, toks)
     if len(nums) < 1:
         return out
-    cands = sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1]))
     taken = bytearray(len(nums))  # 1 where a chosen number uses the token
     chosen = []
-    for score, i, j, digits, prefix in cands:
-        if taken.find(1, i, j + 1) >= 0:
-            continue
+    for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
         res = classify_digits(digits)
         if res is None:
             continue
