@@ -1,6 +1,7 @@
 """Benchmark: this extractor beside phonenumbers' PhoneNumberMatcher (leniency VALID), on the same ads.
 
     PYTHONPATH=src python benchmarks/bench_extract.py [--repeat 3] [--matcher-ads 300] [--json out.json]
+                                                     [--profile 20]
 
 Ads: the hand-labelled set (tests/data/labelled_ads.jsonl), each ad body embedded in about a kilobyte of
 number-free ad prose (full of distractors), so throughput is measured on ~1 KB ads whose truth is known.
@@ -12,7 +13,9 @@ words, lookalikes) with this extractor. Nothing here is asserted: speed depends 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import random
 import sys
 import time
@@ -92,6 +95,8 @@ def main(argv=None) -> int:
     p.add_argument("--matcher-ads", type=int, default=257, help="ads timed for the (slow) matcher")
     p.add_argument("--adversarial-bytes", type=int, default=1_000_000)
     p.add_argument("--json", help="also write the figures here")
+    p.add_argument("--profile", type=int, default=0, metavar="N",
+                   help="also profile one pass of this extractor over the ads and print its N costliest functions")
     args = p.parse_args(argv)
 
     records = evaluate.load_labelled(args.labelled)
@@ -123,6 +128,11 @@ def main(argv=None) -> int:
     print("adversarial inputs (this extractor):")
     for name, r in adv.items():
         print(f"  {name:<52} {r['chars']:>9,} chars  {r['cpu_seconds']:.3f} s CPU  {r['wall_seconds']:.3f} s wall")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(throughput, ads, extract.find_numbers, 1)
+        print(f"profile of one pass over the ads (cProfile, by own time, top {args.profile}):")
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, sort_keys=True))
     return 0

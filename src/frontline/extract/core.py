@@ -17,11 +17,13 @@ length of the input.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
 
@@ -112,6 +114,7 @@ BLOCK_WORD_RE = re.compile(
     r"|(?:california(?<![a-z]california)|ca(?<![a-z]ca))\.?,?[ ]{1,2}[0-9]{5}(?![0-9])"  # CA 90028
 )
 _BLOCK_WORDS = ("id", "ref", "post", "listing", "ad", "ca")
+_BLOCK_WORDS_RE = re.compile("|".join(_BLOCK_WORDS))  # does a window hold any of them (as a substring)?
 DIGITS_RE = re.compile(r"[0-9]++")
 #: Punctuation to spaces, to split the text into words cheaply.
 WORD_VIEW = {c: " " for c in range(128) if not chr(c).isalnum()}
@@ -182,14 +185,25 @@ def _region_patterns(region: str):
     return general, leading, types
 
 
+@lru_cache(maxsize=None)
+def _type_alternation(region: str):
+    """The region's number-type patterns as one alternation in _TYPES order: with ``fullmatch`` the
+    first type whose pattern matches the whole number wins, as in a loop over the types."""
+    _, _, types = _region_patterns(region)
+    if not types:
+        return None
+    return re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in types))
+
+
 def _number_type(d: str, region: str) -> str | None:
-    general, _, types = _region_patterns(region)
+    general, _, _ = _region_patterns(region)
     if general.fullmatch(d) is None:
         return None
-    for name, pattern in types:
-        if pattern.fullmatch(d):
-            return name
-    return None
+    alternation = _type_alternation(region)
+    m = alternation.fullmatch(d) if alternation is not None else None
+    if m is None:
+        return None
+    return next(name for name, g in m.groupdict().items() if g is not None)
 
 
 def _classify_number(d: str) -> tuple[bool, bool] | None:
@@ -198,17 +212,42 @@ def _classify_number(d: str) -> tuple[bool, bool] | None:
     kind = _number_type(d, "US")
     if kind is not None:
         return (True, kind not in _NOT_TARGET_TYPES)
-    for region in _NANP_REGIONS:  # phonenumbers' own order for finding a +1 number's region
-        _, leading, _ = _region_patterns(region)
-        if leading is not None:
-            if leading.match(d):
-                return (True, False) if _number_type(d, region) else None
+    # phonenumbers' own order for finding a +1 number's region: the first region whose leading digits
+    # match claims the number (one alternation per run of such regions), a region without leading
+    # digits claims it if one of its number types matches
+    for group, region in _region_steps():
+        if group is not None:
+            m = group.match(d)
+            if m is not None:
+                claimed = next(r for r, g in m.groupdict().items() if g is not None)
+                return (True, False) if _number_type(d, claimed) else None
         elif _number_type(d, region):
             return (True, False)
     return None
 
 
 _NANP_REGIONS = [r for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1] if r != "US"]
+
+
+@lru_cache(maxsize=None)
+def _region_steps() -> list:
+    """_NANP_REGIONS in order as steps: (alternation of leading-digit patterns, None) for each run of
+    regions with leading digits (alternatives tried in order, so the first region that matches wins),
+    and (None, region) for a region without."""
+    steps: list = []
+    run: list = []
+    for region in _NANP_REGIONS:
+        _, leading, _ = _region_patterns(region)
+        if leading is not None:
+            run.append(f"(?P<{region}>{leading.pattern})")
+            continue
+        if run:
+            steps.append((re.compile("|".join(run)), None))
+            run = []
+        steps.append((None, region))
+    if run:
+        steps.append((re.compile("|".join(run)), None))
+    return steps
 
 
 def _international(digits: str) -> str | None:
@@ -301,9 +340,53 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
 _SEP_WORDS = frozenset(L.SEPARATOR_WORDS)
 
 
+def _word_token(kind: str, val: str) -> tuple[str, str]:
+    """(digits, token kind) of a whole number word, as ``_classify_chunk`` makes it."""
+    if kind == "hundred":
+        return "", "hundred"
+    if kind == "homophone":
+        return val, "homophone"
+    return (val + "0", "tens") if kind == "tens" else (val, "word")
+
+
+_WORD_TOKENS = {w: _word_token(*v) for w, v in ALL_WORDS.items()}
+
+
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
-    toks: list[Tok] = []
     spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
+    if spaced:
+        return _tokenise_spaced(t, ws, we, spaced)
+    # the common case, no letter-spaced words: the same loop without their bookkeeping
+    toks: list[Tok] = []
+    words = 0
+    word_tokens, sep_words = _WORD_TOKENS, _SEP_WORDS
+    for m in CHUNK_RE.finditer(t, ws, we):
+        c = m.group()
+        if c.isdigit():
+            tok = Tok(m.start(), m.end(), c, "digit")
+            tok.wb, words = words, 0
+            toks.append(tok)
+            continue
+        wt = word_tokens.get(c)
+        if wt is not None:  # a whole number word: the token _classify_chunk makes
+            tok = Tok(m.start(), m.end(), wt[0], wt[1], c)
+            tok.wb, words = words, 0
+            toks.append(tok)
+            continue
+        if c.isalpha():
+            if c not in sep_words:
+                words += 1
+            continue
+        k = len(toks)
+        _classify_chunk(t, m.start(), m.end(), toks)
+        if len(toks) > k:
+            toks[k].wb = words
+            words = 0
+    return toks
+
+
+def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
+    toks: list[Tok] = []
     si = 0
     words = 0
     for m in CHUNK_RE.finditer(t, ws, we):
@@ -412,14 +495,16 @@ def _separator_link(gap: str) -> int:
 _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
-def _candidates(t: str, nums: list[Tok], links: list[int]):
-    """Yield (score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
+def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
+    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
 
     A range starts and ends on token boundaries, is joined only by usable links (a word gap only
     between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
     Found with prefix sums and a bisection per start: linear in the number of tokens.
     """
     n = len(nums)
+    if n >= _VECTOR_MIN_TOKENS:
+        return _candidates_vector(t, nums, links)
     lens = [len(tk.digits) for tk in nums]
     # segments of tightly linked tokens, to allow word gaps only between substantial groups
     seg_id = [0] * n
@@ -435,18 +520,19 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
     for k in range(n - 2, -1, -1):
         next_break[k] = k if not usable[k] else next_break[k + 1]
     next_break[n - 1] = n - 1
-    cum = [0]
-    wg = [0]
-    hom = [0]
-    for k in range(n):
-        cum.append(cum[-1] + lens[k])
-        hom.append(hom[-1] + (nums[k].kind == "homophone"))
-        wg.append(wg[-1] + (k < n - 1 and links[k] == WORDGAP))
+    cum = list(accumulate(lens, initial=0))
+    hom = list(accumulate((tk.kind == "homophone" for tk in nums), initial=0))
+    wg = list(accumulate((lk == WORDGAP for lk in links), initial=0))
+    wg.append(wg[-1])
+    all_digits = "".join([tk.digits for tk in nums])  # nums[i:m] spell all_digits[cum[i]:cum[m]]
+    bisect_left = bisect.bisect_left
+    out = []
     for i in range(n):
         if not lens[i]:
             continue
-        m = bisect.bisect_left(cum, cum[i] + 10, i + 1, min(n, i + 16) + 1)
-        if m > min(n, i + 16):
+        hi = min(n, i + 16)
+        m = bisect_left(cum, cum[i] + 10, i + 1, hi + 1)
+        if m > hi:
             continue
         j = m - 1
         if next_break[i] < j:
@@ -454,7 +540,7 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
         total = cum[m] - cum[i]
         if total > 11:
             continue
-        digits = "".join(tk.digits for tk in nums[i:m])
+        digits = all_digits[cum[i]:cum[m]]
         prefix = ""
         if total == 11:
             if digits[0] != "1":
@@ -478,7 +564,123 @@ def _candidates(t: str, nums: list[Tok], links: list[int]):
             score += 1
         if j == n - 1 or links[j] != TIGHT:
             score += 1
-        yield score, i, j, digits, prefix
+        out.append((score, i, j, digits, prefix))
+    return out
+
+
+#: Windows with at least this many number tokens (long runs of digits and words, as in adversarial
+#: text) get their candidates from numpy arrays; the result is the same as the loop's.
+_VECTOR_MIN_TOKENS = 128
+_LAYOUT_ARRAYS = [np.array(lay) for lay in sorted(_LAYOUTS)]
+
+
+def _candidate_arrays(nums: list[Tok], links: list[int]):
+    """Starts, ends, stops (end + 1), scores and eleven-digit flags of the token ranges that
+    ``_candidates`` considers, with the per-start bisection, link checks and layout scores done on
+    arrays; None if there are none. The +1 checks of eleven-digit ranges are left to the caller."""
+    n = len(nums)
+    lens = np.fromiter((len(tk.digits) for tk in nums), dtype=np.int64, count=n)
+    lk = np.asarray(links, dtype=np.int64)
+    tight = lk == TIGHT
+    seg_id = np.concatenate(([0], np.cumsum(~tight)))
+    seg_digits = np.bincount(seg_id, weights=lens).astype(np.int64)
+    sd = seg_digits[seg_id]
+    usable = tight | ((lk == WORDGAP) & (sd[:-1] >= 3) & (sd[1:] >= 3))
+    stops = np.concatenate((np.flatnonzero(~usable), [n - 1]))
+    idx = np.arange(n)
+    next_break = stops[np.searchsorted(stops, idx, side="left")]
+    cum = np.concatenate(([0], np.cumsum(lens)))
+    hom = np.concatenate(([0], np.cumsum(np.fromiter((tk.kind == "homophone" for tk in nums), dtype=bool,
+                                                      count=n))))
+    wg = np.concatenate(([0], np.cumsum(lk == WORDGAP), [0]))
+    wg[-1] = wg[-2]
+    hi = np.minimum(n, idx + 16)
+    m = np.minimum(np.searchsorted(cum, cum[:-1] + 10, side="left"), hi + 1)
+    j = m - 1
+    total = cum[np.minimum(m, n)] - cum[:-1]
+    ok = (lens > 0) & (m <= hi) & (next_break >= j) & (total <= 11)
+    ii = np.flatnonzero(ok)
+    if not len(ii):
+        return None
+    mm, jj = m[ii], j[ii]
+    # layout scores: a known layout, else every group of at most two digits
+    span = mm - ii
+    known = np.zeros(len(ii), dtype=bool)
+    padded = np.concatenate((lens, np.full(16, 99)))
+    for lay in _LAYOUT_ARRAYS:
+        hit = span == len(lay)
+        for k, v in enumerate(lay):
+            hit &= padded[ii + k] == v
+        known |= hit
+    small = np.ones(len(ii), dtype=bool)
+    for k in range(16):
+        small &= (k >= span) | (padded[ii + k] <= 2)
+    score = np.zeros(len(ii))
+    score += np.where(known, 2.0, np.where(small, 1.5, 0.0))
+    score -= (wg[jj] - wg[ii]) * 0.5
+    score -= (hom[mm] - hom[ii]) * 0.6
+    tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
+    score += ~tight_pad[ii]  # i == 0 or links[i - 1] != TIGHT
+    score += ~tight_pad[jj + 1]  # j == n - 1 or links[j] != TIGHT
+    return ii, jj, mm, score, total[ii] == 11, cum
+
+
+def _range_candidate(t: str, nums: list[Tok], links: list[int], all_digits: str, cum, i: int, j: int, m: int,
+                     score: float, eleven: bool):
+    """The candidate tuple of ``_candidates`` for nums[i..j], or None if an eleven-digit range is not +1."""
+    digits = all_digits[cum[i]:cum[m]]
+    prefix = ""
+    if eleven:
+        if digits[0] != "1":
+            return None
+        first = nums[i]
+        plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+        if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                or (first.kind == "digit" and len(first.digits) >= 4) or plus):
+            return None
+        digits = digits[1:]
+        prefix = "+1"
+    return score, i, j, digits, prefix
+
+
+def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
+    """``_candidates`` from ``_candidate_arrays`` (the same list as the loop gives)."""
+    arrays = _candidate_arrays(nums, links)
+    if arrays is None:
+        return []
+    ii, jj, mm, score, eleven, cum = arrays
+    all_digits = "".join([tk.digits for tk in nums])
+    cum = cum.tolist()
+    out = []
+    for i, j, m, sc, el in zip(ii.tolist(), jj.tolist(), mm.tolist(), score.tolist(), eleven.tolist()):
+        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearray):
+    """``_candidates`` best first (score down, then start), skipping ranges that overlap a token already
+    ``taken`` when their turn comes; long token runs are ranked on arrays and built only when reached."""
+    if len(nums) < _VECTOR_MIN_TOKENS:
+        for cand in sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1])):
+            if taken.find(1, cand[1], cand[2] + 1) < 0:
+                yield cand
+        return
+    arrays = _candidate_arrays(nums, links)
+    if arrays is None:
+        return
+    ii, jj, mm, score, eleven, cum = arrays
+    order = np.lexsort((ii, -score))  # stable: by score descending, then by start
+    all_digits = "".join([tk.digits for tk in nums])
+    cum = cum.tolist()
+    for i, j, m, sc, el in zip(ii[order].tolist(), jj[order].tolist(), mm[order].tolist(), score[order].tolist(),
+                               eleven[order].tolist()):
+        if taken.find(1, i, j + 1) >= 0:
+            continue
+        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+        if cand is not None:
+            yield cand
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -502,8 +704,14 @@ def _word_anchors(t: str) -> list[tuple[int, int, str]]:
 DIGIT_ZONE_RE = re.compile(r"[0-9](?:[^0-9]{0,%d}+[0-9])*+" % WINDOW_GAP)
 
 
+_ASCII_DIGITS = b"0123456789"
+
+
 def _digit_count(s: str) -> int:
-    return sum(map(s.count, "0123456789"))
+    """ASCII digits in ``s``. In UTF-8 every other character is encoded without bytes 0x30-0x39, so
+    deleting the digit bytes in C counts them."""
+    b = s.encode("utf-8", "surrogatepass")
+    return len(b) - len(b.translate(None, _ASCII_DIGITS))
 
 
 def _windows(t: str):
@@ -636,13 +844,18 @@ def find_all(text: str) -> list[Found]:
 
 
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
-    blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
-    window = t[ws:we]
-    if any(w in window for w in _BLOCK_WORDS):
-        blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
-    if blocks:  # enough digits left once the distractors are set aside?
-        if mass - sum(_digit_count(g) for _, _, g in blocks) < MIN_WINDOW_DIGITS:
+    # distractor texts first (findall, in C); their spans only for a window that can still hold a number
+    by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
+    blocked = BLOCK_RE.findall(t, ws, we)
+    if by_word:
+        blocked += BLOCK_WORD_RE.findall(t, ws, we)
+    blocks: list = []
+    if blocked:  # enough digits left once the distractors are set aside?
+        if mass - _digit_count("".join(blocked)) < MIN_WINDOW_DIGITS:
             return []
+        blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
+        if by_word:
+            blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
     toks = _merge_words(_tokenise(t, ws, we), t)
     if blocks:
         bi = 0
@@ -711,17 +924,13 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             return out + _scan_tokens(text, t, toks)
     if len(nums) < 1:
         return out
-    cands = sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1]))
-    taken = [False] * len(nums)
+    taken = bytearray(len(nums))  # 1 where a chosen number uses the token
     chosen = []
-    for score, i, j, digits, prefix in cands:
-        if any(taken[i:j + 1]):
-            continue
+    for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
         res = classify_digits(digits)
         if res is None:
             continue
-        for k in range(i, j + 1):
-            taken[k] = True
+        taken[i:j + 1] = b"\x01" * (j + 1 - i)
         chosen.append((i, j, digits, prefix, res[1]))
     chosen.sort()
     for i, j, digits, prefix, target in chosen:

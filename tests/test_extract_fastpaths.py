@@ -1,0 +1,153 @@
+"""The extractor's fast paths give the same answers as the straightforward code they replace.
+
+Each fast path (array candidates for long token runs, one alternation for phonenumbers' number types and
+NANP regions, digit counting in C, the tokeniser's loop without letter-spaced words) is compared with a
+plain reference implementation on inputs that exercise it.
+"""
+import random
+
+import phonenumbers
+import pytest
+
+from frontline.adversarial import adversarial_text
+from frontline.extract import core
+
+
+def _hostile_texts():
+    rng = random.Random(4)
+    texts = [adversarial_text(20_000, seed=s) for s in range(4)]
+    texts.append(" ".join(rng.choice("23456789") for _ in range(5_000)))  # spaced digits
+    texts.append(" ".join(rng.choice(["one", "two", "three", "five", "zero", "oh", "for"]) for _ in range(3_000)))
+    atoms = list("0123456789") * 6 + list(" -.()*~_/|:+") * 2 + ["one ", "two ", "oh ", "for ", "zer0", "l", "O",
+                                                               "!", "\n", "twenty ", "$", "%", "+1 ", "1-"]
+    texts.append("".join(rng.choice(atoms) for _ in range(15_000)))
+    return texts
+
+
+def _token_runs(monkeypatch):
+    """(t, nums, links) of every long token run the extractor ranks in the hostile texts."""
+    runs = []
+    original = core._ranked_candidates
+
+    def spy(t, nums, links, taken):
+        if len(nums) >= core._VECTOR_MIN_TOKENS:
+            runs.append((t, list(nums), list(links)))
+        return original(t, nums, links, taken)
+
+    monkeypatch.setattr(core, "_ranked_candidates", spy)
+    for text in _hostile_texts():
+        core.find_all(text)
+    monkeypatch.setattr(core, "_ranked_candidates", original)
+    return runs
+
+
+def _loop_candidates(monkeypatch, t, nums, links):
+    with monkeypatch.context() as m:
+        m.setattr(core, "_VECTOR_MIN_TOKENS", 10**9)
+        return core._candidates(t, nums, links)
+
+
+def test_array_candidates_equal_the_loop(monkeypatch):
+    runs = _token_runs(monkeypatch)
+    assert len(runs) >= 5
+    assert sum(len(nums) for _, nums, _ in runs) > 10_000
+    for t, nums, links in runs:
+        loop = _loop_candidates(monkeypatch, t, nums, links)
+        assert loop, "a long run of digits has candidates"
+        assert core._candidates_vector(t, nums, links) == loop
+
+
+def test_array_ranking_equals_sorting_the_loop(monkeypatch):
+    runs = _token_runs(monkeypatch)
+    for t, nums, links in runs:
+        loop = sorted(_loop_candidates(monkeypatch, t, nums, links), key=lambda c: (-c[0], c[1]))
+        assert list(core._ranked_candidates(t, nums, links, bytearray(len(nums)))) == loop
+
+
+def test_ranking_skips_taken_ranges(monkeypatch):
+    t, nums, links = max(_token_runs(monkeypatch), key=lambda r: len(r[1]))
+    taken = bytearray(len(nums))
+    taken[: len(nums) // 2] = b"\x01" * (len(nums) // 2)
+    ranked = list(core._ranked_candidates(t, nums, links, taken))
+    assert ranked
+    assert all(i >= len(nums) // 2 for _, i, _, _, _ in ranked)
+
+
+def _numbers_to_classify():
+    rng = random.Random(9)
+    regions = ["US", *core._NANP_REGIONS]
+    out = [f"{npa}{rng.randrange(200, 1000)}{rng.randrange(10_000):04d}" for npa in range(200, 1000)
+           for _ in range(3)]
+    for region in regions:  # around every example number, so that every type and region is hit
+        for kind in range(12):
+            ex = phonenumbers.example_number_for_type(region, kind)
+            if ex is not None:
+                base = str(ex.national_number)
+                for keep in (3, 4, 6, 7):
+                    out += [base[:keep] + "".join(rng.choice("0123456789") for _ in range(10 - keep))
+                            for _ in range(3)]
+    return regions, out
+
+
+def test_number_type_alternation_equals_the_loop_over_types():
+    regions, numbers = _numbers_to_classify()
+    seen = set()
+    for d in numbers:
+        for region in regions:
+            general, _, types = core._region_patterns(region)
+            expected = None
+            if general.fullmatch(d):
+                expected = next((name for name, pattern in types if pattern.fullmatch(d)), None)
+            assert core._number_type(d, region) == expected, (d, region)
+            seen.add(expected)
+    assert {"fixed_line", "toll_free", "premium_rate", None} <= seen
+
+
+def test_region_alternation_equals_the_loop_over_regions():
+    _, numbers = _numbers_to_classify()
+    verdicts = set()
+    for d in numbers:
+        kind = core._number_type(d, "US")
+        if kind is not None:
+            expected = (True, kind not in core._NOT_TARGET_TYPES)
+        else:
+            expected = None
+            for region in core._NANP_REGIONS:
+                _, leading, _ = core._region_patterns(region)
+                if leading is not None:
+                    if leading.match(d):
+                        expected = (True, False) if core._number_type(d, region) else None
+                        break
+                elif core._number_type(d, region):
+                    expected = (True, False)
+                    break
+        assert core._classify_number(d) == expected, d
+        verdicts.add(expected)
+    assert verdicts == {None, (True, True), (True, False)}
+
+
+@pytest.mark.parametrize("s", ["", "abc", "0123456789", "a1b22c333", "\uff11\uff12 12 \u0663", "\U0001d7ce9\u20e3",
+                               "\ud800x1", "10:30 $150 " * 50])
+def test_digit_count_counts_ascii_digits(s):
+    assert core._digit_count(s) == sum(s.count(d) for d in "0123456789")
+
+
+def test_tokeniser_fast_loop_equals_the_general_loop():
+    rng = random.Random(6)
+    pieces = ["call", "me", "at", "213", "555", "0147", "two", "one", "three", "twenty", "hundred", "for", "to",
+              "oh", "o", "l", "2l3", "o1o3", "3one0", "zer0", "dot", "dash", "23yo", "36d", "$150", "!", "2!3",
+              "caf\u00e9", "\u00e9t\u00e9", "once", "ate", "-", ".", "(", ")", " ", "  ", "\n"]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " ", "-", "."]) for _ in range(rng.randint(1, 80)))
+             for _ in range(400)]
+    fields = ("start", "end", "digits", "kind", "word", "wb")
+    compared = 0
+    for text in texts:
+        t = text.lower()
+        if core.SPACED_RE.search(t):
+            continue
+        fast = core._tokenise(t, 0, len(t))
+        general = core._tokenise_spaced(t, 0, len(t), [])
+        assert [[getattr(tk, f) for f in fields] for tk in fast] == \
+            [[getattr(tk, f) for f in fields] for tk in general], text
+        compared += 1
+    assert compared > 300
