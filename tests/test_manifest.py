@@ -41,7 +41,7 @@ def test_manifest_records_inputs_config_versions_and_database(workflow_run):
     assert doc["config_sha256"] == manifest.config_hash(config)
     assert {"data/reference/carriers.csv", "data/reference/baselines.csv", "paper/paper.md",
             "Snakefile", "workflow/rules/manifest.smk"} <= set(doc["inputs"])
-    assert "frontline/extract.py" in doc["code"]
+    assert "frontline/extract/__init__.py" in doc["code"]
     db = numbering.default_database()
     assert doc["numbering_database"] == {**numbering.database_version(db), "sha256": manifest.sha256_file(db)}
     assert doc["packages"]["snakemake"] and doc["packages"]["phonenumbers"] and doc["packages"]["nanpa-lookup"]
@@ -83,3 +83,15 @@ def test_scan_skips_hidden_temporary_files_and_the_excluded(tmp_path):
         (tmp_path / name).write_text("x")
     found = manifest.scan([tmp_path / "r", tmp_path / "missing"], exclude=[tmp_path / "r/manifest.json"])
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["r/a.json", "r/sub/b.csv"]
+
+
+def test_a_folder_input_stands_for_its_files(tmp_path):
+    from frontline import manifest
+
+    folder = tmp_path / "ads"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.csv").write_text("ad_id,body\n1,x\n")
+    (folder / "sub" / "b.jsonl").write_text("{}\n")
+    (folder / ".hidden").write_text("skip")
+    out = manifest.hash_files([folder], relative_to=tmp_path)
+    assert list(out) == ["ads/a.csv", "ads/sub/b.jsonl"]

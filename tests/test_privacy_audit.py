@@ -97,7 +97,8 @@ def test_no_phone_number_or_key_in_results_logs_or_paper(workflow_run, planted_n
     files = audited_files(workflow_run)
     names = {p.relative_to(workflow_run).as_posix() for p in files}
     assert {"results/paper/paper.html", "results/paper/paper.pdf", "results/paper/paper.typ",
-            "results/los_angeles/ad_numbers.parquet", "logs/los_angeles/extract_numbers.log"} <= names
+            "results/los_angeles/ad_numbers.parquet", "logs/los_angeles/split_ads.log",
+            "logs/los_angeles/extract_numbers/000.log"} <= names
     found = {p.relative_to(workflow_run).as_posix(): [masked(h) for h in hits] for p in files
              if (hits := leaks(p, planted_numbers, key_forms(TEST_KEY)))}
     assert found == {}, f"raw numbers or the key leaked: {found}"

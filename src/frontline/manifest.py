@@ -70,11 +70,20 @@ def file_entry(path: str | os.PathLike) -> dict:
 
 
 def hash_files(paths: Iterable[str | os.PathLike], relative_to: str | os.PathLike = ".") -> dict[str, dict]:
-    """``{relative path: {sha256, bytes}}`` for existing files, sorted by path (POSIX separators)."""
+    """``{relative path: {sha256, bytes}}`` for existing files, sorted by path (POSIX separators).
+
+    A folder (a user's folder of ad files) stands for every non-hidden file below it."""
     base = Path(relative_to).resolve()
     out = {}
+    expanded: list[Path] = []
     for p in paths:
         p = Path(p)
+        if p.is_dir():
+            expanded += sorted(f for f in p.rglob("*")
+                               if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            expanded.append(p)
+    for p in expanded:
         try:
             key = p.resolve().relative_to(base).as_posix()
         except ValueError:
