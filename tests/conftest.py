@@ -69,3 +69,19 @@ def tiny_database(tmp_path) -> Path:
     con.commit()
     con.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def table():
+    """The shipped OCN → brand table."""
+    from frontline import carriers
+
+    return carriers.load_carriers(ROOT / "data/reference/carriers.csv")
+
+
+@pytest.fixture(scope="module")
+def names():
+    """The shipped carrier-name → brand patterns for lookup caches."""
+    from frontline import carriers
+
+    return carriers.load_carrier_names(ROOT / "data/reference/carrier_names.csv")

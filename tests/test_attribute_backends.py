@@ -15,14 +15,6 @@ CACHE = DATA / "cache/lookup_cache.csv"
 KEY = b"backend-test-key-0123456789abcdef"
 
 
-@pytest.fixture(scope="module")
-def table():
-    return carriers.load_carriers(ROOT / "data/reference/carriers.csv")
-
-
-@pytest.fixture(scope="module")
-def names():
-    return carriers.load_carrier_names(ROOT / "data/reference/carrier_names.csv")
 
 
 def _numbers(*e164):

@@ -9,14 +9,6 @@ from frontline import carriers
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def table():
-    return carriers.load_carriers(ROOT / "data/reference/carriers.csv")
-
-
-@pytest.fixture(scope="module")
-def names():
-    return carriers.load_carrier_names(ROOT / "data/reference/carrier_names.csv")
 
 
 def test_shipped_table_maps_the_big_carriers(table):
