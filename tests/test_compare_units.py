@@ -67,3 +67,29 @@ def test_repeating_ads_of_a_number_does_not_shrink_the_cluster_robust_error():
     z1, _ = units.cluster_wald_test(base, "M", 0.2)
     z5, _ = units.cluster_wald_test(repeated, "M", 0.2)
     assert z5 == pytest.approx(z1, rel=0.01)  # a naive test on the ad rows would give sqrt(5) times z1
+
+
+def test_basic_and_bca_intervals_bracket_the_share():
+    rows = pd.DataFrame({"cluster": range(400), "brand": ["M"] * 100 + ["O"] * 300, "weight": 1.0})
+    for method in ("basic", "BCa"):
+        out = units.clustered_shares(rows, 0.95, 400, seed=1, method=method).set_index("brand")
+        assert out.at["M", "boot_low"] < 0.25 < out.at["M", "boot_high"]
+
+
+def test_clustering_widens_the_interval():
+    # 50 clusters of 10 identical rows: far less information than 500 independent rows.
+    clustered = pd.DataFrame({"cluster": np.repeat(range(50), 10), "brand": ["M"] * 100 + ["O"] * 400,
+                              "weight": 1.0})
+    independent = clustered.assign(cluster=range(500))
+    wide = units.clustered_shares(clustered, 0.95, 1000, seed=2).set_index("brand")
+    narrow = units.clustered_shares(independent, 0.95, 1000, seed=2).set_index("brand")
+    assert (wide.at["M", "boot_high"] - wide.at["M", "boot_low"]) > 2 * (narrow.at["M", "boot_high"] - narrow.at["M", "boot_low"])
+
+
+def test_replicates_are_shares_of_resampled_clusters():
+    by_brand = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    total = by_brand.sum(axis=1)
+    reps = units.cluster_bootstrap_replicates(by_brand, total, 50, np.random.default_rng(0), batch=7)
+    assert reps.shape == (50, 2)
+    assert np.allclose(reps.sum(axis=1), 1.0)
+    assert ((reps >= 0) & (reps <= 1)).all()

@@ -7,7 +7,7 @@ are merged: the inferred count is a bound, not a census, and the simulation chec
 
 Ads and posters are not independent draws of numbers: one number appears in many ads, one poster
 uses several numbers. Their shares are ratio estimators over clusters (numbers for ads, posters for
-posters), with intervals from a cluster bootstrap (scipy.stats.bootstrap over clusters) and tests
+posters), with intervals from a cluster bootstrap (resampling clusters) and tests
 from a cluster-robust Wald test (statsmodels WLS with cluster covariance).
 """
 
@@ -77,27 +77,61 @@ def _ratio(a, b, axis=-1):
     return np.sum(a, axis=axis) / np.sum(b, axis=axis)
 
 
+def cluster_bootstrap_replicates(by_brand: np.ndarray, total: np.ndarray, replicates: int,
+                                 rng: np.random.Generator, batch: int = 64) -> np.ndarray:
+    """Brand shares in ``replicates`` cluster-bootstrap resamples, shape (replicates, brands).
+
+    A resample draws n clusters with replacement (uniform indices, counted per cluster); each
+    brand's share in it is ``counts @ by_brand / counts @ total``. All brands share the same resamples
+    (paired). Memory is bounded by ``batch`` resamples at a time.
+    """
+    n = len(total)
+    out = np.empty((replicates, by_brand.shape[1]))
+    for start in range(0, replicates, batch):
+        m = min(batch, replicates - start)
+        # m resamples of n cluster indices, counted per resample with one bincount
+        idx = rng.integers(0, n, size=(m, n)) + (np.arange(m) * n)[:, None]
+        counts = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
+        out[start:start + m] = (counts @ by_brand) / (counts @ total)[:, None]
+    return out
+
+
 def clustered_shares(rows: pd.DataFrame, confidence: float, replicates: int, seed: int,
                      method: str = "percentile") -> pd.DataFrame:
     """Weighted share of each brand with a cluster-bootstrap interval (clusters resampled with
-    replacement; scipy.stats.bootstrap, paired over clusters). Returns brand, units (total weight),
-    clusters, share, boot_low, boot_high, boot_se."""
+    replacement). Returns brand, units (total weight), clusters, share, boot_low, boot_high, boot_se.
+
+    Percentile and basic intervals come from one set of resamples shared by all brands, drawn as
+    cluster counts (:func:`cluster_bootstrap_replicates`): at a million ads this takes
+    seconds and bounded memory, where ``scipy.stats.bootstrap`` (paired, vectorised) materialises every
+    resample of every cluster per brand — minutes and gigabytes. BCa, which needs the jackknife, uses
+    ``scipy.stats.bootstrap`` per brand.
+    """
     by_brand, total = cluster_totals(rows)
+    brands = list(by_brand.columns)
+    a_all, t = by_brand.to_numpy(), total.to_numpy()
+    shares = a_all.sum(axis=0) / t.sum()
+    alpha = 1 - confidence
+    boot = None
+    if method != "BCa" and len(t) >= 2:
+        boot = cluster_bootstrap_replicates(a_all, t, replicates, np.random.default_rng(seed))
     out = []
-    for i, brand in enumerate(by_brand.columns):
-        a = by_brand[brand].to_numpy()
-        share = float(a.sum() / total.sum())
-        if len(a) < 2 or share in (0.0, 1.0):
+    for i, brand in enumerate(brands):
+        share = float(shares[i])
+        if len(t) < 2 or share in (0.0, 1.0):
             low = high = share
             se = 0.0
+        elif boot is not None:
+            q_low, q_high = np.quantile(boot[:, i], [alpha / 2, 1 - alpha / 2])
+            low, high = (q_low, q_high) if method == "percentile" else (2 * share - q_high, 2 * share - q_low)
+            se = float(np.std(boot[:, i], ddof=1))
         else:
-            res = stats.bootstrap((a, total.to_numpy()), _ratio, paired=True, vectorized=True,
+            res = stats.bootstrap((a_all[:, i], t), _ratio, paired=True, vectorized=True,
                                   n_resamples=replicates, confidence_level=confidence, method=method,
                                   random_state=np.random.default_rng([seed, i]))
-            low, high, se = float(res.confidence_interval.low), float(res.confidence_interval.high), \
-                float(res.standard_error)
-        out.append({"brand": brand, "units": float(total.sum()), "clusters": len(a), "share": share,
-                    "boot_low": low, "boot_high": high, "boot_se": se})
+            low, high, se = res.confidence_interval.low, res.confidence_interval.high, res.standard_error
+        out.append({"brand": brand, "units": float(t.sum()), "clusters": len(t), "share": share,
+                    "boot_low": float(low), "boot_high": float(high), "boot_se": float(se)})
     return pd.DataFrame(out)
 
 
