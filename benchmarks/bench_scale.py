@@ -36,8 +36,9 @@ from pathlib import Path
 
 import yaml
 
+from frontline import project
+
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOW_FILES = ["Snakefile", "environment.yml", "workflow", "config", "data/reference", "paper"]
 REGION = "los_angeles"
 TARGETS = {"raw_to_results_s": 180, "peak_rss_mib": 2048, "noop_rerun_s": 5}
 PREPARATION_RULES = {"load_numbering", "simulate_ads", "summarise_planted_truth"}
@@ -51,13 +52,7 @@ def prepare_workdir(workdir: Path, n_ads: int, shards: int) -> Path:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    for item in WORKFLOW_FILES:
-        src = ROOT / item
-        if src.is_dir():
-            shutil.copytree(src, workdir / item, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            (workdir / item).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, workdir / item)
+    project.copy_workflow(ROOT, workdir)
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     config["regions"] = {REGION: config["regions"][REGION]}
     config["regions"][REGION]["ads"]["simulate"]["n_ads"] = n_ads

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -39,6 +41,8 @@ from pathlib import Path
 
 import yaml
 
+from frontline import project
+
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 config = yaml.safe_load((ROOT / "config" / "test.yaml").read_text())
 region = config["paper"]["primary_region"]
@@ -52,14 +56,7 @@ print(yaml.safe_dump(config["regions"][region], sort_keys=False))
 # the run does not touch the project's own `results/`.
 
 # %%
-work = Path(tempfile.mkdtemp(prefix="frontline-notebook-"))
-for item in ["Snakefile", "environment.yml", "workflow", "config", "data/reference", "paper"]:
-    src = ROOT / item
-    if src.is_dir():
-        shutil.copytree(src, work / item)
-    else:
-        (work / item).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, work / item)
+work = project.copy_workflow(ROOT, tempfile.mkdtemp(prefix="frontline-notebook-"))
 (work / "my_config.yaml").write_text(yaml.safe_dump(config))
 
 snakemake = str(Path(sys.executable).with_name("snakemake"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from frontline import project
+
 ROOT = Path(__file__).resolve().parents[1]
 TEST_KEY = "frontline-test-key-not-secret-0123456789"
-#: What a workflow run needs from the repository (the package itself is installed).
-WORKFLOW_FILES = ["Snakefile", "environment.yml", "workflow", "config", "data/reference", "paper"]
 
 
 def snakemake_cmd(*args: str) -> list[str]:
@@ -23,14 +22,7 @@ def snakemake_cmd(*args: str) -> list[str]:
 
 def copy_workflow(dest: Path) -> Path:
     """Copy what a workflow run needs into ``dest`` (a fresh working directory)."""
-    for item in WORKFLOW_FILES:
-        src = ROOT / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            (dest / item).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / item)
-    return dest
+    return project.copy_workflow(ROOT, dest)
 
 
 def run_workflow(workdir: Path, *extra: str, config: str = "config/test.yaml", env: dict | None = None,
