@@ -45,16 +45,23 @@ CARRIER_NAME_COLUMNS = ["pattern", "brand", "source"]
 CARRIER_COLUMNS = ["ocn", "company", "brand", "prepaid_only_2012", "source"]
 
 
-def load_carriers(path: str | os.PathLike) -> pd.DataFrame:
-    """Read and check the OCN → brand table."""
+def _read_reference_csv(path: str | os.PathLike, columns: list[str], non_empty) -> pd.DataFrame:
+    """Read a reference CSV as text; fail naming the file, row and field on a missing column or an
+    empty required field."""
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = set(CARRIER_COLUMNS) - set(df.columns)
+    missing = set(columns) - set(df.columns)
     if missing:
         raise ValueError(f"{path}: missing column(s) {sorted(missing)}")
     for i, row in df.iterrows():
-        for col in ("ocn", "brand", "source"):
+        for col in non_empty:
             if not row[col].strip():
                 raise ValueError(f"{path}: row {i + 2}, field '{col}' is empty")
+    return df
+
+
+def load_carriers(path: str | os.PathLike) -> pd.DataFrame:
+    """Read and check the OCN → brand table."""
+    df = _read_reference_csv(path, CARRIER_COLUMNS, non_empty=("ocn", "brand", "source"))
     dup = df[df["ocn"].duplicated(keep=False)]
     if len(dup):
         raise ValueError(f"{path}: OCN {dup['ocn'].iloc[0]} is listed more than once (rows "
@@ -80,14 +87,8 @@ def load_carrier_names(path: str | os.PathLike) -> pd.DataFrame:
     """Read the table of carrier-name patterns (case-insensitive regular expressions) → brand."""
     import re
 
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = set(CARRIER_NAME_COLUMNS) - set(df.columns)
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {sorted(missing)}")
+    df = _read_reference_csv(path, CARRIER_NAME_COLUMNS, non_empty=CARRIER_NAME_COLUMNS)
     for i, row in df.iterrows():
-        for col in CARRIER_NAME_COLUMNS:
-            if not row[col].strip():
-                raise ValueError(f"{path}: row {i + 2}, field '{col}' is empty")
         try:
             re.compile(row["pattern"])
         except re.error as exc:
