@@ -222,3 +222,20 @@ def test_validation_agrees_with_phonenumbers_is_valid_number():
                                                      phonenumbers.PhoneNumberType.PREMIUM_RATE,
                                                      phonenumbers.PhoneNumberType.SHARED_COST)
             assert verdict[1] == (us and not toll), d
+
+
+def test_extract_ads_scans_each_distinct_text_once():
+    """Reposted ads repeat their text; the result is as if each were scanned, but each text is scanned once."""
+    calls = []
+
+    def finder(text):
+        calls.append(text)
+        return extract.find_numbers(text)
+
+    ads = pd.DataFrame({"ad_id": ["a", "b", "c"], "title": ["Call 213-555-0147", "Call 213-555-0147", "new"],
+                        "body": ["or 310.555.0199", "or 310.555.0199", "or 310.555.0199 or 818 555 0123"]})
+    out = extract.extract_ads(ads, finder=finder)
+    assert sorted(calls) == sorted(["Call 213-555-0147", "or 310.555.0199", "new", "or 310.555.0199 or 818 555 0123"])
+    expected = [(ad, f.number, field, f.start, f.end) for ad, title, body in ads.itertuples(index=False)
+                for field, text in (("title", title), ("body", body)) for f in extract.find_numbers(text)]
+    assert sorted(map(tuple, out[["ad_id", "number", "field", "start", "end"]].to_numpy().tolist())) == sorted(expected)

@@ -151,3 +151,42 @@ def test_tokeniser_fast_loop_equals_the_general_loop():
             [[getattr(tk, f) for f in fields] for tk in general], text
         compared += 1
     assert compared > 300
+
+
+def test_tokeniser_offsets_hold_inside_a_window():
+    """The split-based loop gives offsets into the whole text, not into the window's slice."""
+    t = "rates $150 hh. call two one three 555 o1o3 or 2l3-555-0147 after 10pm, ok"
+    for ws in range(0, 20):
+        for we in range(len(t) - 10, len(t) + 1):
+            fast = core._tokenise(t, ws, we)
+            general = core._tokenise_spaced(t, ws, we, [])
+            assert [(tk.start, tk.end, tk.digits, tk.kind, tk.wb) for tk in fast] == \
+                [(tk.start, tk.end, tk.digits, tk.kind, tk.wb) for tk in general]
+            assert all(t[tk.start:tk.end] == (tk.word or tk.digits) for tk in fast if tk.kind in ("digit", "word"))
+
+
+def _anchor_positions(t, hits):
+    out = []
+    for w in hits:
+        pos = t.find(w)
+        while pos >= 0:
+            before = t[pos - 1] if pos else " "
+            after = t[pos + len(w)] if pos + len(w) < len(t) else " "
+            if not ("a" <= before <= "z" or "a" <= after <= "z"):
+                out.append((pos, pos + len(w), w))
+            pos = t.find(w, pos + len(w))
+    return out
+
+
+def test_word_anchors_on_ascii_bytes_equal_the_str_path():
+    rng = random.Random(9)
+    words = ["one", "two", "tw0", "three", "for", "oh", "zero", "someone", "often", "seven-eleven", "nine!",
+             "cero", "uno", "dos", "ocho", "x", "213", "(five)", "eight.", "ninety", "twentyone", "\t", "\n"]
+    for _ in range(300):
+        t = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        assert t.isascii()
+        assert sorted(core._word_anchors(t)) == sorted(_anchor_positions(t, core.ANCHOR_WORDS.intersection(
+            t.translate(core.WORD_VIEW).split())))
+    # the same words in a non-ASCII text take the str path and are found at the same places
+    t = "call one two three \u00e9 five"
+    assert sorted(w for _, _, w in core._word_anchors(t)) == ["five", "one", "three", "two"]

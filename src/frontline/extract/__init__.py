@@ -40,6 +40,10 @@ def find_numbers(text: str, include_nontargets: bool = False) -> list[Found]:
     return found if include_nontargets else [f for f in found if f.target]
 
 
+#: Distinct texts remembered by ``extract_ads`` before its memo is emptied.
+_MEMO_TEXTS = 50_000
+
+
 def extract_ads(ads: pd.DataFrame, fields: tuple[str, ...] = FIELDS, finder=None,
                 include_nontargets: bool = False) -> pd.DataFrame:
     """One row per (ad, number, field occurrence) with E.164 numbers and offsets.
@@ -49,11 +53,20 @@ def extract_ads(ads: pd.DataFrame, fields: tuple[str, ...] = FIELDS, finder=None
     """
     rows = []
     present = [f for f in fields if f in ads.columns]
+    find = finder if finder is not None else find_all
+    # reposted ads repeat their text (titles especially), and both finders are pure functions of the
+    # text: each distinct text is scanned once (the memo is bounded, so memory stays flat)
+    memo: dict[str, list] = {}
     for rec in ads[["ad_id", *present]].itertuples(index=False):
         for fname, text in zip(present, rec[1:]):
             if not isinstance(text, str) or not text:
                 continue
-            hits = finder(text) if finder is not None else find_all(text)
+            hits = memo.get(text)
+            if hits is None:
+                hits = find(text)
+                if len(memo) >= _MEMO_TEXTS:
+                    memo.clear()
+                memo[text] = hits
             for f in hits:
                 if not f.target and not include_nontargets:
                     continue
