@@ -125,3 +125,30 @@ def test_cli_rejects_an_empty_ad_id_naming_the_row(tmp_path, capsys):
     ads.write_text('{"ad_id": "a", "body": "x"}\n{"ad_id": "", "body": "y"}\n')
     assert cli.main(["extract", str(ads), str(tmp_path / "o.parquet")]) == 2
     assert "row 2: field ad_id is empty" in capsys.readouterr().err
+
+
+def test_labelled_scores_count_false_positives_per_distractor_kind():
+    """A false number counts against every distractor kind its ad is labelled with; both extractors are scored."""
+    records = [
+        {"ad_id": "x1", "body": "Call 213-555-0147 now", "numbers": ["+12135550147"], "patterns": ["plain"],
+         "distractors": []},
+        {"ad_id": "x2", "body": "Rates 150/250, 5 ft 6, 125 lbs", "numbers": [], "patterns": [],
+         "distractors": ["price", "height_weight"]},
+        {"ad_id": "x3", "body": "two one three 555 0199 or 310-555-0100", "numbers": ["+12135550199", "+13105550100"],
+         "patterns": ["spelled_mixed", "plain"], "distractors": []},
+    ]
+
+    def finder(text):  # finds every true number, and a false one in the no-number ad
+        found = extract.find_numbers(text)
+        return found + [extract.Found("+18185550123", 0, 4)] if text.startswith("Rates") else found
+
+    s = evaluate.score_labelled(records, finder=finder)
+    assert (s["true_positives"], s["false_positives"], s["false_negatives"]) == (3, 1, 0)
+    assert s["no_number_ads"] == 1 and s["two_number_ads"] == 1
+    assert s["distractors"]["price"] == {"ads": 1, "false_positives": 1}
+    assert s["distractors"]["height_weight"] == {"ads": 1, "false_positives": 1}
+    assert s["distractors"]["unlabelled"] == {"ads": 2, "false_positives": 0}
+    both = evaluate.evaluate_labelled(records)
+    assert both["ours"]["recall"] == 1.0 and both["ours"]["false_positives"] == 0
+    assert both["baseline"]["recall"] < 1.0  # the matcher does not read "two one three"
+    assert both["recall_gain"] == both["ours"]["recall"] - both["baseline"]["recall"]

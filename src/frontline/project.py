@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 #: What a workflow run needs from the repository (the frontline package itself is installed).
-WORKFLOW_FILES = ("Snakefile", "environment.yml", "workflow", "config", "data/reference", "paper")
+WORKFLOW_FILES = ("Snakefile", "environment.yml", "workflow", "config", "data/reference", "paper",
+                  "tests/data/labelled_ads.jsonl")  # the hand-labelled ads both extractors are scored on
 
 
 def copy_workflow(root: str | os.PathLike, dest: str | os.PathLike) -> Path:

@@ -108,8 +108,11 @@ def region_facts(region):
     if is_simulated(region):
         facts["planted"] = f"results/{region}/planted.json"
         facts["extraction"] = f"results/{region}/extraction_eval.json"
-    # The same run-wide file for every region: configuration hash and versions (see manifest.smk).
+    # The same run-wide files for every region: configuration hash and versions (see manifest.smk), and
+    # the extractors scored on the hand-labelled ads (see evaluate.smk).
     facts["manifest"] = "results/manifest_summary.json"
+    if config["evaluation"].get("labelled_ads"):
+        facts["labelled"] = "results/extraction_labelled.json"
     return facts
 
 
@@ -146,7 +149,8 @@ def manifest_inputs(wildcards):
     user_ads = [r["ads"]["path"] for r in config["regions"].values() if "path" in r["ads"]]
     code = ["Snakefile", "environment.yml", *sorted(glob.glob("workflow/**/*.*", recursive=True))]
     paper = ["paper/paper.md", *sorted(glob.glob("paper/sections/*.md")), "paper/references.bib", "paper/paper.css"]
-    sources = [*config["reference"].values(), *user_ads, *paper, *code]
+    labelled = [config["evaluation"]["labelled_ads"]] if config["evaluation"].get("labelled_ads") else []
+    sources = [*config["reference"].values(), *user_ads, *labelled, *paper, *code]
     return {"sources": [p for p in dict.fromkeys(sources) if "__pycache__" not in p]}
 
 

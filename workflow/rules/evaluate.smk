@@ -20,3 +20,24 @@ rule evaluate_extraction:
         "benchmarks/out/{region}/evaluate_extraction.tsv"
     script:
         "../scripts/evaluate_extraction.py"
+
+
+# The hand-labelled ads (written independently of the simulator): both extractors on the same texts.
+if config["evaluation"].get("labelled_ads"):
+
+    localrules:
+        evaluate_labelled_extraction,
+
+    rule evaluate_labelled_extraction:
+        input:
+            labelled=config["evaluation"]["labelled_ads"],
+        output:
+            summary="results/extraction_labelled.json",
+        conda:
+            CONDA_ENV
+        log:
+            "logs/evaluate_labelled_extraction.log",
+        benchmark:
+            "benchmarks/out/evaluate_labelled_extraction.tsv"
+        script:
+            "../scripts/evaluate_labelled_extraction.py"
