@@ -144,6 +144,43 @@ def test_canadian_number_is_not_a_target():
     assert f.target is False
 
 
+# Distractors that once completed a number with their neighbours, each beside the real number it hid.
+@pytest.mark.parametrize("text", [
+    "Specials: 260/430/580 I can join you.",     # a price list and the pronoun I (9 digits + 1)
+    "Rates 80/220/370.\nMine ends 4426.",       # a price list and a partial repeat
+    "Prices 90/350/500, no hidden fees. | 9999999 9999999",
+    "Today only 2 for 1.\n77777777\nHours 1pm to 3am.",  # a deal and a junk run of one digit
+])
+def test_price_lists_deals_and_junk_runs_complete_no_number(text):
+    assert numbers(text) == []
+    assert numbers(text + " Call 213-555-0147") == [N]
+
+
+def test_a_lone_letter_is_a_digit_only_between_digits():
+    assert numbers("Room 213 555 014 I am in") == []  # nine digits and the pronoun
+    assert numbers("213 555 01 I 7") == ["+12135550117"]  # between digit groups "I" reads as 1
+
+
+def test_star82_is_a_dialling_prefix_never_part_of_the_number():
+    for text, shown in (("Call *82-6 2 6 5 4 0 4 4 2 3 Bella", "*82-6 2 6 5 4 0 4 4 2 3"),
+                        ("Call Summer *826 too 6.390.to to 47. Hi", "*826 too 6.390.to to 47"),
+                        ("*82.+1.4 2 4  3 8 0  3 1 4 9 ask for Ana", "*82.+1.4 2 4  3 8 0  3 1 4 9"),
+                        ("dial *822135550147", "*822135550147")):
+        (f,) = extract.find_numbers(text)
+        assert text[f.start:f.end] == shown and "star82_prefix" in f.kinds, text
+    # a star between digit groups is a separator, not the prefix
+    (f,) = extract.find_numbers("Txt 818*826*3408  Area")
+    assert f.number == "+18188263408" and "star82_prefix" not in f.kinds
+
+
+def test_a_country_code_apart_from_spelled_digits_is_the_prefix():
+    text = "Text 1 six two six \nnine seven seven \nthree six eight one for details."
+    (f,) = extract.find_numbers(text)
+    assert f.number == "+16269773681"
+    assert text[f.start:f.end].startswith("1 six") and text[f.start:f.end].endswith("eight one")
+    assert "plus1_prefix" in f.kinds
+
+
 def test_homophones_and_lookalikes_only_next_to_digits():
     assert numbers("for two for 555 0147") == ["+14245550147"]
     assert numbers("photos for 80, to be clear, oh well, won a prize") == []

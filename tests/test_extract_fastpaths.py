@@ -190,3 +190,10 @@ def test_word_anchors_on_ascii_bytes_equal_the_str_path():
     # the same words in a non-ASCII text take the str path and are found at the same places
     t = "call one two three \u00e9 five"
     assert sorted(w for _, _, w in core._word_anchors(t)) == ["five", "one", "three", "two"]
+
+
+@pytest.mark.parametrize("s", ["", "three1two", "2l3-555-o147", "0a0a", "a0a0", "abc 123", "caf\u00e91",
+                               "\uff11a1\U0001d7ce9", "36d-24-36 10am 2hrs", "x" * 50 + "1"])
+def test_glued_counts_letter_digit_contacts(s):
+    import re
+    assert core._glued(s) == len(re.findall(r"[0-9](?=[a-z])|[a-z](?=[0-9])", s))

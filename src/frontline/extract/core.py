@@ -96,7 +96,9 @@ _STREET = r"st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|ln|lane|pl|
 #: character class (so the scan skips ahead in C) and checks what precedes it with a lookbehind after it.
 BLOCK_RE = re.compile(
     r"[0-9](?<![0-9][0-9])(?:"
-    r"[0-9]?[/.-][0-9]{1,2}[/.-](?:19|20)?[0-9]{2}(?![0-9])"          # date 05/04/2012
+    r"(?<![0-9][ .-][0-9])[0-9]{1,2}+(?:/[0-9]{2,3}+){1,5}+(?![0-9/])(?![ .-]?[0-9])"  # price list 80/220/370
+    r"|(?<=2)(?<![0-9][^a-z0-9]2)(?<![0-9][^a-z0-9]{2}2)[ ]for[ ]1(?![0-9])(?=[ .,!;)]{0,3}+(?:$|[a-z\n]))"  # 2 for 1
+    r"|[0-9]?[/.-][0-9]{1,2}[/.-](?:19|20)?[0-9]{2}(?![0-9])"         # date 05/04/2012
     r"|[0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"                # date 2012-05-04
     r"|[0-9]?/[0-9]{1,2}(?![0-9/])"                                    # date 7/15, review 10/10
     r"|[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"                         # time 10:30
@@ -118,6 +120,14 @@ BLOCK_WORD_RE = re.compile(
 _BLOCK_WORDS = ("id", "ref", "post", "listing", "ad", "ca")
 _BLOCK_WORDS_RE = re.compile("|".join(_BLOCK_WORDS))  # does a window hold any of them (as a substring)?
 DIGITS_RE = re.compile(r"[0-9]++")
+#: Bytes of UTF-8 text mapped to classes: ASCII digits to "0", ASCII lower-case letters to "a", others to " ".
+_GLUE_CLASSES = bytes(48 if 48 <= c <= 57 else 97 if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _glued(s: str) -> int:
+    """Places where an ASCII letter and digit touch, either way round ("three1two" has two), counted in C."""
+    b = s.encode("utf-8", "surrogatepass").translate(_GLUE_CLASSES)
+    return b.count(b"0a") + b.count(b"a0")
 #: Punctuation to spaces, to split the text into words cheaply.
 WORD_VIEW = {c: " " for c in range(128) if not chr(c).isalnum()}
 ANCHOR_WORDS = frozenset(WORDS) | frozenset(w for w in L.CANONICAL if w.isalpha())
@@ -504,6 +514,20 @@ def _separator_link(gap: str) -> int:
 _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
+def _junk_run(digits: str) -> bool:
+    """Seven or more of one digit ("77777777"): filler, never a number's digit group."""
+    return len(digits) >= 7 and digits.count(digits[0]) == len(digits)
+
+
+def _lone_one(nums: list[Tok], links: list[int], i: int) -> bool:
+    """Whether nums[i - 1] is a lone "1" (a country code) glued to nums[i] and standing apart before it."""
+    if i == 0:
+        return False
+    one = nums[i - 1]
+    return (one.digits == "1" and one.kind == "digit" and links[i - 1] == TIGHT
+            and (i == 1 or links[i - 2] != TIGHT))
+
+
 def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
     """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
 
@@ -569,7 +593,7 @@ def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
             score += 1.5
         score -= (wg[j] - wg[i]) * 0.5
         score -= (hom[m] - hom[i]) * 0.6
-        if i == 0 or links[i - 1] != TIGHT:
+        if i == 0 or links[i - 1] != TIGHT or _lone_one(nums, links, i):
             score += 1
         if j == n - 1 or links[j] != TIGHT:
             score += 1
@@ -629,7 +653,11 @@ def _candidate_arrays(nums: list[Tok], links: list[int]):
     score -= (wg[jj] - wg[ii]) * 0.5
     score -= (hom[mm] - hom[ii]) * 0.6
     tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
-    score += ~tight_pad[ii]  # i == 0 or links[i - 1] != TIGHT
+    # _lone_one for every token: nums[i - 1] is a digit "1", tightly linked to nums[i], and not to nums[i - 2]
+    is_one = np.fromiter((tk.digits == "1" and tk.kind == "digit" for tk in nums), dtype=bool, count=n)
+    lone_one = np.zeros(n, dtype=bool)
+    lone_one[1:] = is_one[:-1] & tight & np.concatenate(([True], ~tight[:-1]))
+    score += ~tight_pad[ii] | lone_one[ii]  # i == 0 or links[i - 1] != TIGHT or a lone country code before
     score += ~tight_pad[jj + 1]  # j == n - 1 or links[j] != TIGHT
     return ii, jj, mm, score, total[ii] == 11, cum
 
@@ -862,8 +890,10 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     if by_word:
         blocked += BLOCK_WORD_RE.findall(t, ws, we)
     blocks: list = []
-    if blocked:  # enough digits left once the distractors are set aside?
-        if mass - _digit_count("".join(blocked)) < MIN_WINDOW_DIGITS:
+    if blocked:  # enough digits left once the distractors are set aside? (number words glued to digits,
+        # as in "three1two", are not in the window's mass: each glued boundary outside them counts for one)
+        left = mass - _digit_count("".join(blocked))
+        if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - _glued("|".join(blocked)) < MIN_WINDOW_DIGITS:
             return []
         blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
         if by_word:
@@ -913,9 +943,22 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     links: list[int] = []
     words_between = 0
     broken = False
+    star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
+    star_before: dict[int, Tok] = {}  # index in nums -> the *82 prefix glued before that token
     for tk in toks:
         words_between += tk.wb
-        if tk.digits and not tk.blocked and len(tk.digits) <= 11:
+        if tk.kind == "digit" and tk.digits.startswith("82") and tk.start > 0 and t[tk.start - 1] == "*" \
+                and not tk.blocked and not (tk.start > 1 and t[tk.start - 2].isdigit()):
+            # *82 is a dialling code, never part of the number: set it aside (split off "*826...")
+            star = Tok(tk.start, tk.start + 2, "82", "digit")
+            if len(tk.digits) == 2:
+                broken = True
+                continue
+            tk = Tok(tk.start + 2, tk.end, tk.digits[2:], "digit")
+        if tk.digits and not tk.blocked and len(tk.digits) <= 11 and not _junk_run(tk.digits):
+            if star is not None and (star.end == tk.start or _link(t, star, tk, 0) == TIGHT):
+                star_before[len(nums)] = star
+            star = None
             if nums:
                 links.append(BREAK if broken else _link(t, nums[-1], tk, words_between))
             nums.append(tk)
@@ -923,12 +966,18 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             broken = False
         elif tk.kind == "text" or tk.kind == "hundred":
             words_between += 1
+            star = None
         else:
-            broken = True  # blocked token or an over-long digit run
+            broken = True  # blocked token, an over-long digit run or a junk run of one digit
+            star = None
     if any(tk.kind == "homophone" for tk in nums):
-        # a homophone counts as a digit only when glued to other digits by separators, else it is a word
-        keep = [not (tk.kind == "homophone" and (k == 0 or links[k - 1] != TIGHT)
-                     and (k == len(nums) - 1 or links[k] != TIGHT)) for k, tk in enumerate(nums)]
+        # a homophone counts as a digit only when glued to other digits by separators, else it is a word;
+        # a lone letter ("i", "l", "o") only between two such neighbours ("580 I can" is not 5801)
+        last = len(nums) - 1
+        keep = [tk.kind != "homophone"
+                or ((k > 0 and links[k - 1] == TIGHT) and (k < last and links[k] == TIGHT)) if len(tk.word) == 1
+                else tk.kind != "homophone" or (k > 0 and links[k - 1] == TIGHT) or (k < last and links[k] == TIGHT)
+                for k, tk in enumerate(nums)]
         if not all(keep):
             for tk, kp in zip(nums, keep):
                 if not kp:
@@ -954,9 +1003,14 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             start -= 1
         while end < len(t) and t[end] == L.NEUTRAL and end - nums[j].end < 3:
             end += 1
-        if i > 0 and nums[i - 1].digits == "82" and links[i - 1] == TIGHT and nums[i - 1].start > 0 \
-                and t[nums[i - 1].start - 1] == "*" and not taken[i - 1]:
-            start = nums[i - 1].start - 1
+        if not prefix and i > 0 and _lone_one(nums, links, i) and not taken[i - 1]:
+            # a country code standing apart from the ten digits ("1 six two six ...", "+1.4 2 4 ...")
+            start = nums[i - 1].start - (nums[i - 1].start > 0 and t[nums[i - 1].start - 1] == "+")
+            prefix = "+1"
+        star = star_before.get(i) or (star_before.get(i - 1) if prefix and i > 0 and nums[i - 1].digits == "1"
+                                      else None)
+        if star is not None:
+            start = star.start - 1
             extra.append("star82_prefix")
         if j + 1 < len(nums) and links[j] == TIGHT and len(nums[j + 1].digits) == 2 and not taken[j + 1] \
                 and nums[j + 1].kind == "digit" and 18 <= int(nums[j + 1].digits) <= 69 \
