@@ -92,6 +92,9 @@ _UNITS = (r"y/?o|y\.o\.?|yrs?|years?|anos|a\u00f1os|lbs?|pounds|kgs?|hrs?|hh|hou
           r"%|'|\"|cm|inches|inch|ft|feet|bucks|dollars|usd|roses|friendly|percent|dd|min|sec|secs|gb|mb|"
           r"st|nd|rd|th")
 _STREET = r"st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|way|ln|lane|pl|place|ct|court|hwy|pkwy"
+#: After a group's first digit: the group does not follow another digit group across one or two
+#: separators (so it is not the last group of a phone number, as in "424 366 4445 hours").
+_NOT_LAST_GROUP = r"(?<![0-9][^a-z0-9][0-9])(?<![0-9][^a-z0-9]{2}[0-9])"
 #: Distractor spans; a token overlapping one is not part of any number. Every branch starts with a
 #: character class (so the scan skips ahead in C) and checks what precedes it with a lookbehind after it.
 BLOCK_RE = re.compile(
@@ -104,9 +107,11 @@ BLOCK_RE = re.compile(
     r"|[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"                         # time 10:30
     r"|[0-9][a-z]{0,3}[ ]?-[ ]?[0-9]{2}[ ]?-[ ]?[0-9]{2}(?![0-9])"     # measurement 36D-24-36
     r"|[0-9]{4}-[0-9]{4}(?![0-9])"                                     # ZIP+4
-    r"|[0-9]{0,5}(?=[ ]?(?:" + _UNITS + r")(?![a-z]))"                 # 23yo, 120 lbs, 10pm, 100%
+    r"|[0-9]{0,2}(?=[ ]?(?:" + _UNITS + r")(?![a-z]))"                 # 23yo, 120 lbs, 10pm, 100%
+    r"|" + _NOT_LAST_GROUP + r"[0-9]{3,5}(?=[ ]?(?:" + _UNITS + r")(?![a-z]))"  # 1030pm, 1000 roses
     r"|[0-9]{0,5}(?=[ ]?\$)"                                           # 150$
-    r"|[0-9]{0,4}(?=[ ](?:[nsew]\.?[ ])?(?:[a-z]{2,12}[ ]){1,3}(?:" + _STREET + r")(?![a-z]))"  # 1234 Main St
+    r"|" + _NOT_LAST_GROUP + r"[0-9]{0,4}(?=[ ](?:[nsew]\.?[ ])?(?:[a-z]{2,12}[ ]){1,3}(?:" + _STREET
+    + r")(?![a-z]))"  # 1234 Main St
     r")"
     r"|2(?<![0-9]2)4[ ]?[/-][ ]?7(?![0-9])"                            # 24/7
     r"|\$[ ]?[0-9]{1,6}"                                               # $150
