@@ -181,6 +181,42 @@ def test_a_country_code_apart_from_spelled_digits_is_the_prefix():
     assert "plus1_prefix" in f.kinds
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("Ask for Lucia 424 366 4445 Hours 3pm to 7am.", "424 366 4445"),       # not "4445 hours"
+    ("Questions? 818.923.7953 Hours 6:45pm.", "818.923.7953"),
+    ("323 593 0642 Shared place, friendly roommates", "323 593 0642"),      # not "0642 ... place"
+    ("Book now +1.818\n257\n1444 Clean and quiet place.", "+1.818\n257\n1444"),
+])
+def test_units_and_street_numbers_never_swallow_a_numbers_last_group(text, shown):
+    (f,) = extract.find_numbers(text)
+    assert text[f.start:f.end] == shown
+    # the same words after a lone group still mark a distractor
+    assert numbers("open 24 hours, 1200 quiet place") == []
+
+
+def test_digits_mixed_with_homophones_make_a_window():
+    text = "Call Amy 3 won oh-ate 6 for-to 3 fore oh. Hope to hear from you."
+    assert numbers(text) == ["+13108642340"]
+
+
+def test_an_age_in_parentheses_is_not_a_digit_group():
+    text = "Call today 6 too 6 519 5743 (33)! 2 girls spa!"
+    (f,) = extract.find_numbers(text)
+    assert f.number == "+16265195743" and text[f.start:f.end] == "6 too 6 519 5743"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Appointments: +12 1 3, 5 8 5, 7 7 6 6\n", "+12135857766"),
+    ("Questions? +1\u0035\ufe0f\u20e3\u0036\ufe0f\u20e3\u0032\ufe0f\u20e3\u0033\ufe0f\u20e3\u0035\ufe0f\u20e3"
+     "\u0037\ufe0f\u20e3\u0035\ufe0f\u20e3\u0033\ufe0f\u20e3\u0033\ufe0f\u20e3\u0035\ufe0f\u20e3 Mine ends 5335.",
+     "+15623575335"),
+    ("Call +12135550147 now", "+12135550147"),
+])
+def test_a_plus_one_glued_to_the_digits_is_the_country_code(text, number):
+    (f,) = extract.find_numbers(text)
+    assert f.number == number and text[f.start] == "+" and "plus1_prefix" in f.kinds
+
+
 def test_homophones_and_lookalikes_only_next_to_digits():
     assert numbers("for two for 555 0147") == ["+14245550147"]
     assert numbers("photos for 80, to be clear, oh well, won a prize") == []

@@ -115,6 +115,7 @@ BLOCK_RE = re.compile(
     r")"
     r"|2(?<![0-9]2)4[ ]?[/-][ ]?7(?![0-9])"                            # 24/7
     r"|\$[ ]?[0-9]{1,6}"                                               # $150
+    r"|\([0-9]{2}\)"                                                   # (33): an age, no digit group has two
 )
 #: Distractors announced by a word (post IDs, a state before a zip code); run only when a keyword occurs.
 BLOCK_WORD_RE = re.compile(
@@ -519,6 +520,24 @@ def _separator_link(gap: str) -> int:
 _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
+def _split_country_code(t: str, toks: list[Tok]) -> list[Tok]:
+    """``toks`` with the country code of "+1..." set apart as a token of its own ("+12 1 3, 5 8 5" is
+    +1 213 585 ...; "+15" of keycap digits is +1 5...)."""
+    if "+1" not in t:
+        return toks
+    out = []
+    for tk in toks:
+        if tk.kind == "digit" and len(tk.digits) > 1 and tk.digits[0] == "1" and tk.start > 0 \
+                and t[tk.start - 1] == "+" and not tk.blocked:
+            one = Tok(tk.start, tk.start + 1, "1", "digit")
+            one.wb = tk.wb
+            out.append(one)
+            out.append(Tok(tk.start + 1, tk.end, tk.digits[1:], "digit"))
+        else:
+            out.append(tk)
+    return out
+
+
 def _junk_run(digits: str) -> bool:
     """Seven or more of one digit ("77777777"): filler, never a number's digit group."""
     return len(digits) >= 7 and digits.count(digits[0]) == len(digits)
@@ -779,6 +798,10 @@ def _windows(t: str):
     n = len(t)
     out: list = []
     for ws, we, mass in zones:
+        if 2 <= mass < MIN_WINDOW_DIGITS:
+            # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
+            # to be anchors, but near a few digits they count
+            mass += sum(1 for w in t[max(0, ws - 24):we + 24].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS)
         if mass < MIN_WINDOW_DIGITS:
             continue
         a = max(0, ws - 24)
@@ -793,6 +816,9 @@ def _windows(t: str):
             out.append((a, b, mass))
     return out
 
+
+#: Homophones of two letters or more ("won", "for", "oh"); lone letters are too common to count.
+_HOMOPHONE_WORDS = frozenset(w for w in HOMOPHONES if len(w) >= 2)
 
 _CHAR_KIND_CACHE: dict[str, str | None] = {}
 
@@ -950,7 +976,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     broken = False
     star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
     star_before: dict[int, Tok] = {}  # index in nums -> the *82 prefix glued before that token
-    for tk in toks:
+    for tk in _split_country_code(t, toks):
         words_between += tk.wb
         if tk.kind == "digit" and tk.digits.startswith("82") and tk.start > 0 and t[tk.start - 1] == "*" \
                 and not tk.blocked and not (tk.start > 1 and t[tk.start - 2].isdigit()):
