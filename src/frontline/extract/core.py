@@ -800,8 +800,8 @@ def _windows(t: str):
     for ws, we, mass in zones:
         if 2 <= mass < MIN_WINDOW_DIGITS:
             # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
-            # to be anchors, but near a few digits they count
-            mass += sum(1 for w in t[max(0, ws - 24):we + 24].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS)
+            # to be anchors, but between a few digits they count
+            mass += sum(1 for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS)
         if mass < MIN_WINDOW_DIGITS:
             continue
         a = max(0, ws - 24)
