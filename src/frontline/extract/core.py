@@ -301,6 +301,107 @@ class Tok:
         return f"Tok({self.start},{self.end},{self.digits!r},{self.kind})"
 
 
+#: Digits followed by s or b that are plurals, cup sizes and weights ("20s", "36b", "5lb"), not lookalikes.
+_PLURAL_RE = re.compile(r"[0-9]{1,3}(?:s|lbs?)|[0-9]{1,2}b")
+_LETTER_RUN_RE = re.compile(r"[a-z!]{3}")
+
+
+def _lookalike_ok(c: str) -> bool:
+    """Whether a chunk of digits and lookalike letters (``LOOKALIKE_CHUNK_RE``) reads as digits.
+
+    l, i, o and "!" (never first or last in a chunk) may stand anywhere. s and b also end plurals, cup
+    sizes and weights, so a chunk holding them needs three characters, two real digits, no run of three
+    letters (a word such as "lbs") and must not be a plural or cup size.
+    """
+    if "s" not in c and "b" not in c:
+        return True
+    return (len(c) >= 3 and len(c) - len(c.translate(_NO_DIGITS)) >= 2 and _LETTER_RUN_RE.search(c) is None
+            and _PLURAL_RE.fullmatch(c) is None)
+
+
+_NO_DIGITS = {ord(d): None for d in "0123456789"}
+#: A letters-only chunk made of two or more number words, possibly joined by separator words
+#: ("sevenzerosix", "threedashtwo"); homophones are left out (no "fortwo").
+_COMPOUND_WORDS = sorted(w for w in WORDS if w.isalpha())
+_COMPOUND_RE = re.compile("(?:" + _trie_regex(_COMPOUND_WORDS) + ")(?:(?:" + "|".join(L.SEPARATOR_WORDS) + ")?(?:"
+                          + _trie_regex(_COMPOUND_WORDS) + "))+")
+
+
+def _is_compound(c: str) -> bool:
+    """Whether a letters-only chunk is number words glued together (``_COMPOUND_RE``)."""
+    return 6 <= len(c) <= _SPLIT_MAX_CHUNK and _COMPOUND_RE.fullmatch(c) is not None
+#: A separator word glued inside a chunk ("626dash652dash9972").
+_SEP_GLUED_RE = re.compile("|".join(L.SEPARATOR_WORDS))
+_SEP_SPLIT_RE = re.compile("(" + "|".join(L.SEPARATOR_WORDS) + ")")
+
+
+def _split_on_separator_words(t: str, s: int, e: int, toks: list) -> bool:
+    """Tokens of a chunk made of number parts joined by separator words ("626dash652", "threedashtwo",
+    "dash7" after a keycap digit); False (nothing added) unless every part reads as a number."""
+    c = t[s:e]
+    parts = _SEP_SPLIT_RE.split(c)
+    pieces = [(p, off) for p, off in zip(parts[0::2], list(accumulate([0] + [len(x) for x in parts[:-1]]))[0::2])]
+    if sum(1 for p, _ in pieces if p) < 1 or any(not p for p, _ in pieces[1:-1]):
+        return False
+    new: list = []
+    for p, off in pieces:
+        if not p:
+            continue
+        k = len(new)
+        _classify_chunk(t, s + off, s + off + len(p), new)
+        if len(new) == k or any(tk.kind in ("text", "block", "hundred") for tk in new[k:]):
+            return False
+    toks.extend(new)
+    return True
+
+
+class _Part:
+    """A piece of a chunk (digits or a number word), with the accessors of a regex match."""
+
+    __slots__ = ("_s", "_e", "_g")
+
+    def __init__(self, s: int, e: int, g: str):
+        self._s, self._e, self._g = s, e, g
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._g
+
+
+_MAX_WORD = max(map(len, ALL_WORDS))
+_SPLIT_MAX_CHUNK = 80
+
+
+def _split_parts(c: str) -> list[_Part] | None:
+    """``c`` cut exactly into digit runs and number words (fewest pieces), or None. For chunks where
+    SPLIT_RE's longest-first scan fails: "9zeroone" (not "zeroo" + "ne"), "threeeight"."""
+    n = len(c)
+    if n > _SPLIT_MAX_CHUNK or not any(ch.isalpha() for ch in c):
+        return None
+    best: list = [None] * (n + 1)  # best[i]: pieces of c[:i]
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        ends = []
+        if c[i].isdigit():
+            k = i
+            while k < n and c[k].isdigit():
+                k += 1
+            ends.append(k)
+        else:
+            ends.extend(k for k in range(i + 1, min(n, i + _MAX_WORD) + 1) if c[i:k] in ALL_WORDS)
+        for k in ends:
+            if best[k] is None or len(best[k]) > len(best[i]) + 1:
+                best[k] = best[i] + [_Part(i, k, c[i:k])]
+    return best[n] or None
+
+
 def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
     """Turn one chunk of letters/digits into number tokens, or a word / blocked token."""
     c = t[s:e]
@@ -326,6 +427,9 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             break
         parts.append(m)
         pos = m.end()
+    if (not parts or pos != len(c)) and not c.isdigit():
+        parts = _split_parts(c)  # the greedy scan took a long spelling ("zeroo|ne"): split exactly
+        pos = len(c)
     if parts and pos == len(c):
         wordish = [p for p in parts if not p.group().isdigit()]
         if wordish and all(ALL_WORDS[p.group()][0] != "homophone" or len(p.group()) > 2 for p in wordish):
@@ -343,14 +447,17 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             return
     # lookalike letters glued to digits: "2l3", "o1o3", "2!3"
     if LOOKALIKE_CHUNK_RE.fullmatch(c) and any(ch.isdigit() for ch in c) and len(c) >= 2:
-        ok = True
-        for i, ch in enumerate(c):
-            if ch in "sb!" and not (0 < i < len(c) - 1 and c[i - 1] not in "sb!" and c[i + 1] not in "sb!"):
-                ok = False
-                break
-        if ok:
+        if _lookalike_ok(c):
             toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
-            return
+        else:  # "29s", "b1b": digits only where the text around is shaped like a number (_shaped_lookalikes)
+            toks.append(Tok(s, e, "", "weak_lookalike", c))
+        return
+    if "!" in c and LOOKALIKE_CHUNK_RE.fullmatch(c):  # "b!b": lookalikes only, read in a number-shaped run
+        toks.append(Tok(s, e, "", "weak_lookalike", c))
+        return
+    # separator words glued between number parts: "626dash652dash9972", "threedashtwo"
+    if _SEP_GLUED_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
+        return
     if any(ch.isdigit() for ch in c):
         tok = Tok(s, e, "", "block", c)  # digits glued to other letters: 23yo, 36d, a8f93k2
         toks.append(tok)
@@ -398,7 +505,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
             tok.wb, words = words, 0
             toks.append(tok)
             continue
-        if c.isalpha():
+        if c.isalpha() and not _is_compound(c):
             if c not in sep_words:
                 words += 1
             continue
@@ -429,7 +536,7 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
                 toks.append(tok)
             continue
         c = m.group()
-        if c.isalpha() and c not in ALL_WORDS:
+        if c.isalpha() and c not in ALL_WORDS and not _is_compound(c):
             if c not in _SEP_WORDS:
                 words += 1
             continue
@@ -444,8 +551,82 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
     return toks
 
 
+def _star82(toks: list[Tok], t: str) -> list[Tok]:
+    """Set the *82 caller-ID prefix apart: its "82" (split off a run it is glued to, as in "*82310")
+    becomes a blocked token, so it is never read as digits of the number that follows."""
+    out: list[Tok] = []
+    for tok in toks:
+        if tok.kind == "digit" and tok.start > 0 and t[tok.start - 1] == "*" and tok.digits.startswith("82"):
+            star = Tok(tok.start, tok.start + 2, "82", "digit")
+            star.blocked, star.wb = True, tok.wb
+            out.append(star)
+            if len(tok.digits) > 2:
+                out.append(Tok(tok.start + 2, tok.end, tok.digits[2:], "digit"))
+            continue
+        out.append(tok)
+    return out
+
+
+#: Group lengths (in characters) of a run of digit groups shaped like a phone number.
+_SHAPES = {(3, 3, 4), (1, 3, 3, 4), (10,), (11,), (3, 7), (1, 10)}
+_SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
+_SHAPE_KINDS = ("digit", "lookalike", "weak_lookalike")
+
+
+def _bang_edges(tk: Tok, t: str) -> tuple[int, int]:
+    """A token's span widened by a "!" (a lookalike 1) glued to either end ("66!", "!261")."""
+    s, e = tk.start, tk.end
+    if s > 0 and t[s - 1] == "!" and (s < 2 or not t[s - 2].isalnum()):
+        s -= 1
+    if e < len(t) and t[e] == "!" and (e + 1 >= len(t) or not t[e + 1].isalnum()):
+        e += 1
+    return s, e
+
+
+def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
+    """Read weak lookalikes ("29s", "b1b", "b!b", a "!" glued to a group's end) as digits when they sit
+    in a run of digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB
+    13S8"); otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
+    n = len(toks)
+    k = 0
+    while k < n:
+        if toks[k].kind not in _SHAPE_KINDS or toks[k].blocked:
+            k += 1
+            continue
+        edges = [_bang_edges(toks[k], t)]
+        j = k
+        while j + 1 < n and toks[j + 1].kind in _SHAPE_KINDS and not toks[j + 1].blocked:
+            nxt = _bang_edges(toks[j + 1], t)
+            lo, hi = max(edges[-1][1], toks[j].end), min(nxt[0], toks[j + 1].start)
+            if hi - lo > 3 or hi < lo or not all(ch in _SHAPE_GAP for ch in t[lo:hi]):
+                break
+            edges.append(nxt)
+            j += 1
+        run = toks[k:j + 1]
+        k = j + 1
+        plain = tuple(tk.end - tk.start for tk in run)
+        weak = any(tk.kind == "weak_lookalike" for tk in run)
+        if plain in _SHAPES and not weak:
+            continue
+        wide = tuple(e - s for s, e in edges)
+        if plain in _SHAPES:
+            edges = [(tk.start, tk.end) for tk in run]
+        elif wide not in _SHAPES:
+            continue
+        for tk, (s, e) in zip(run, edges):
+            if tk.kind == "weak_lookalike" or (s, e) != (tk.start, tk.end):
+                word = t[s:e]
+                tk.start, tk.end, tk.word = s, e, word
+                tk.kind, tk.digits = "lookalike", "".join(LOOKALIKE.get(ch, ch) for ch in word)
+
+
 def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
-    """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token."""
+    """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; set a *82
+    prefix apart (``_star82``) and read lookalikes in number-shaped runs (``_shaped_lookalikes``)."""
+    if "*" in t:
+        toks = _star82(toks, t)
+    if "!" in t or any(tk.kind == "weak_lookalike" for tk in toks):
+        _shaped_lookalikes(toks, t)
     out: list[Tok] = []
     i = 0
     n = len(toks)
@@ -764,6 +945,39 @@ def _word_anchors(t: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Cheap test for letter-spaced words ("t h r e e"): a single letter between spaces, then another letter.
+_SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
+
+
+def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
+    """Number words spelled with spaces between their letters ("T H R E E"), as window anchors
+    (start, end, word), like ``_word_anchors`` gives for words standing alone."""
+    if _SPACED_HINT_RE.search(t) is None:
+        return []
+    return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+
+
+#: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
+_GLUED_REACH = 30
+_WORD_IN_CHUNK_RE = re.compile(_trie_regex(_COMPOUND_WORDS))
+_MIXED_CHUNK_RE = re.compile(r"(?:[0-9]+|" + _trie_regex(_COMPOUND_WORDS) + r")+")
+
+
+def _glued_mass(t: str, ws: int, we: int) -> int:
+    """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
+    a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
+    mass = 0
+    for m in CHUNK_RE.finditer(t, max(0, ws - _GLUED_REACH), min(len(t), we + _GLUED_REACH)):
+        c = m.group()
+        if c.isdigit() or (c.isalpha() and not _is_compound(c)):
+            continue
+        if not c.isalpha() and _MIXED_CHUNK_RE.fullmatch(c) is None:
+            continue
+        for w in _WORD_IN_CHUNK_RE.findall(c):
+            mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
+    return mass
+
+
 #: A stretch of text where digit runs follow each other with at most WINDOW_GAP other characters between.
 DIGIT_ZONE_RE = re.compile(r"[0-9](?:[^0-9]{0,%d}+[0-9])*+" % WINDOW_GAP)
 
@@ -784,7 +998,7 @@ def _windows(t: str):
     Returns (start, end, mass): mass counts the digits and number words inside.
     """
     zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
-    words = _word_anchors(t)
+    words = _word_anchors(t) + _spaced_anchors(t)
     if words:
         zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
         merged: list = []
@@ -802,8 +1016,10 @@ def _windows(t: str):
             # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
             # to be anchors, but between a few digits they count
             mass += sum(1 for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS)
-        if mass < MIN_WINDOW_DIGITS:
-            continue
+        if mass < MIN_WINDOW_DIGITS:  # words glued to digits count too ("3twoseven")
+            mass += _glued_mass(t, ws, we)
+            if mass < MIN_WINDOW_DIGITS:
+                continue
         a = max(0, ws - 24)
         while a > 0 and a > ws - 60 and (t[a - 1].isalnum()):
             a -= 1
@@ -847,11 +1063,18 @@ def _char_kind(ch: str) -> str | None:
     return kind
 
 
+#: A *82 prefix right before a number's first token (its "82" is a blocked token, see ``_star82``).
+_STAR82_BEFORE_RE = re.compile(r"\*82[ .\-]{0,2}\+?$")
+
+
 def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
            extra: tuple[str, ...]) -> tuple[str, ...]:
     kinds = set(extra)
     if prefix:
         kinds.add("plus1_prefix")
+    first = toks[i].start
+    if "star82_prefix" not in kinds and first > 2 and _STAR82_BEFORE_RE.search(t, max(0, first - 8), first):
+        kinds.add("star82_prefix")
     span = toks[i:j + 1]
     kset = {tk.kind for tk in span}
     if kset & {"word", "tens"}:

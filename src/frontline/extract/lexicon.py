@@ -83,14 +83,14 @@ TABLE = build_table()
 # value -> spellings. "unit" words stand for one digit, "teen"/"tens" for two, "hundred" multiplies.
 UNITS = {
     "0": ["zero", "cero", "zer0", "z3ro", "z3r0", "zeroo", "zerro", "xero", "zro", "zilch", "c3ro"],
-    "1": ["one", "uno", "una", "0ne", "on3", "0n3", "wun", "un0"],
-    "2": ["two", "dos", "tw0", "twoo", "tw", "d0s"],
+    "1": ["one", "uno", "una", "0ne", "on3", "0n3", "wun", "un0", "onne", "oen"],
+    "2": ["two", "dos", "tw0", "twoo", "tw", "d0s", "tow"],
     "3": ["three", "tres", "thr33", "thre3", "thr3e", "thre", "threee", "3ree", "tr3s", "thee3"],
     "4": ["four", "cuatro", "f0ur", "fuor", "foor", "fourr", "fouur", "cuatr0", "quatro", "4our"],
     "5": ["five", "cinco", "f1ve", "fiv3", "f1v3", "fiv", "fyve", "fivee", "cinc0", "fith", "fife"],
-    "6": ["six", "seis", "s1x", "sixx", "sicks", "s3is", "seys"],
+    "6": ["six", "seis", "s1x", "sixx", "sicks", "siks", "s3is", "seys"],
     "7": ["seven", "siete", "s3v3n", "sev3n", "s3ven", "sven", "sevn", "sevin", "sevan", "7even", "si3te"],
-    "8": ["eight", "ocho", "e1ght", "eigth", "eihgt", "eigh", "8ight", "0cho", "ocho0", "eigt"],
+    "8": ["eight", "ocho", "e1ght", "eigth", "eihgt", "eigh", "8ight", "0cho", "ocho0", "eigt", "eght"],
     "9": ["nine", "nueve", "n1ne", "nin3", "n1n3", "nien", "nyne", "ninee", "nu3ve", "nuebe"],
 }
 TEENS = {
