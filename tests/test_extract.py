@@ -312,3 +312,62 @@ def test_extract_ads_scans_each_distinct_text_once():
     expected = [(ad, f.number, field, f.start, f.end) for ad, title, body in ads.itertuples(index=False)
                 for field, text in (("title", title), ("body", body)) for f in extract.find_numbers(text)]
     assert sorted(map(tuple, out[["ad_id", "number", "field", "start", "end"]].to_numpy().tolist())) == sorted(expected)
+
+
+# Recall on the simulated corpus's weak patterns (issue 4): each form the simulator writes is read, and the
+# ordinary text that looks like it is not.
+WEAK_PATTERN_CASES = [
+    ("leet", "tow onne thr33 fiv fiv fiv zer0 oen f0ur sevn"),          # misspellings: onne, oen, tow
+    ("leet", "tow oen thr33 fiv fiv fiv zeroo 0ne f0ur sevn"),
+    ("lookalike", "(2I3)S5S-0I47"),                                    # S for 5 at a group's edges
+    ("lookalike", "2!3 SS5 Ol47"),                                     # a group of lookalikes only
+    ("lookalike", "2l3555Ol47"),                                       # one chunk of ten
+    ("spelled_mixed", "twoonethree 5five5 0147"),                      # words glued to each other
+    ("spelled_mixed", "2onethree-5fivefive-zeroone47"),                # "zeroone", not "zeroo" + "ne"
+    ("spelled_mixed", "two13 five55 zero147"),                         # few ASCII digits in the window
+    ("case_spacing", "T W O   O N E   T H R E E  FiVe FiVe FiVe  zERO one FOUR seven"),
+    ("case_spacing", "TwO OnE ThReE F I V E   F I V E   F I V E Z E R O   O N E   F O U R   S E V E N"),
+    ("star82_prefix", "*82213 555 0147"),                              # *82 glued to the number
+    ("star82_prefix", "*82-2 1 3 5 5 5 0 1 4 7"),                      # *82 before spaced digits
+    ("word_separator", "213dash555dash0147"),                          # separator words glued
+    ("word_separator", "two one threedashfive five fivedashzero one four seven"),
+]
+
+
+@pytest.mark.parametrize("pattern,text", WEAK_PATTERN_CASES)
+def test_weak_patterns_are_found_and_tagged(pattern, text):
+    found = extract.find_numbers(text)
+    assert [f.number for f in found] == [N], (text, found)
+    assert pattern in found[0].kinds, (pattern, found[0].kinds)
+
+
+def test_bang_glued_to_a_group_is_a_one():
+    (f,) = extract.find_numbers("Call 213 555 014! now")                 # "!" glued to a group's end
+    assert f.number == "+12135550141" and "lookalike" in f.kinds
+    assert numbers("call 213 555 0147! now") == [N]                     # a full number keeps its "!"
+
+
+def test_star82_digits_never_join_the_number():
+    (f,) = extract.find_numbers("Call *82-2 1 3 5 5 5 0 1 4 7 now")
+    assert f.number == N and "star82_prefix" in f.kinds
+    assert numbers("*82 and then 213 555 0147") == [N]
+
+
+@pytest.mark.parametrize("text", [
+    "in my 20s 213 and 555 later",              # plural: not a lookalike 5
+    "34B 24 36, 36B-24-36, 120lbs, 5lb bag",     # cup sizes and weights
+    "photos for 80, I love the 90s and 100s of roses",
+    "hello, call me! 555 0147",                 # "!" after a word is punctuation
+    "b!b b!b b!b lol!",                         # lookalike-only chunks with no number shape
+    "someone told me about the phone, often",   # number words inside ordinary words
+    "dotted dashing 2 dots",                    # separator words inside ordinary words
+    "tow truck 24 hrs, tow 3 cars",             # "tow" outside a number
+])
+def test_weak_pattern_readers_leave_ordinary_text_alone(text):
+    assert extract.find_numbers(text, include_nontargets=True) == []
+
+
+def test_shaped_lookalikes_need_a_phone_shape():
+    # "29S" is read as 295 inside a 3-3-4 layout, but not on its own next to other digits
+    assert numbers("424 29S-79S2") == ["+14242957952"]
+    assert numbers("I am 29S 424 7952") == []
