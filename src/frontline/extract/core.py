@@ -505,7 +505,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
             tok.wb, words = words, 0
             toks.append(tok)
             continue
-        if c.isalpha() and not _is_compound(c):
+        if c.isalpha() and (len(c) < 6 or not _is_compound(c)):
             if c not in sep_words:
                 words += 1
             continue
@@ -536,7 +536,7 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
                 toks.append(tok)
             continue
         c = m.group()
-        if c.isalpha() and c not in ALL_WORDS and not _is_compound(c):
+        if c.isalpha() and c not in ALL_WORDS and (len(c) < 6 or not _is_compound(c)):
             if c not in _SEP_WORDS:
                 words += 1
             continue
@@ -960,19 +960,18 @@ def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
 #: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
 _GLUED_REACH = 30
 _WORD_IN_CHUNK_RE = re.compile(_trie_regex(_COMPOUND_WORDS))
-_MIXED_CHUNK_RE = re.compile(r"(?:[0-9]+|" + _trie_regex(_COMPOUND_WORDS) + r")+")
+_PIECE = r"(?:[0-9]++|" + _trie_regex(_COMPOUND_WORDS) + r")"
+#: A chunk of two or more digit runs and number words glued together ("3twoseven", "sevenzerosix",
+#: "threedashtwo"), found in one scan.
+_GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + "|".join(L.SEPARATOR_WORDS) + r")?" + _PIECE
+                             + r")+(?![a-z0-9])")
 
 
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
     mass = 0
-    for m in CHUNK_RE.finditer(t, max(0, ws - _GLUED_REACH), min(len(t), we + _GLUED_REACH)):
-        c = m.group()
-        if c.isdigit() or (c.isalpha() and not _is_compound(c)):
-            continue
-        if not c.isalpha() and _MIXED_CHUNK_RE.fullmatch(c) is None:
-            continue
+    for c in _GLUED_CHUNK_RE.findall(t, max(0, ws - _GLUED_REACH), min(len(t), we + _GLUED_REACH)):
         for w in _WORD_IN_CHUNK_RE.findall(c):
             mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
     return mass
