@@ -327,6 +327,10 @@ _COMPOUND_RE = re.compile("(?:" + _trie_regex(_COMPOUND_WORDS) + ")(?:(?:" + "|"
                           + _trie_regex(_COMPOUND_WORDS) + "))+")
 
 
+#: The first two letters of every number word a compound can start with (a cheap test before the regex).
+_COMPOUND_HEADS = frozenset(w[:2] for w in _COMPOUND_WORDS)
+
+
 def _is_compound(c: str) -> bool:
     """Whether a letters-only chunk is number words glued together (``_COMPOUND_RE``)."""
     return 6 <= len(c) <= _SPLIT_MAX_CHUNK and _COMPOUND_RE.fullmatch(c) is not None
@@ -374,6 +378,8 @@ class _Part:
 
 
 _MAX_WORD = max(map(len, ALL_WORDS))
+#: A chunk that digit runs and number words cover exactly, found with backtracking ("9zeroone").
+_SPLITTABLE_RE = re.compile(r"(?:[0-9]+|" + _trie_regex(sorted(ALL_WORDS)) + r")+")
 _SPLIT_MAX_CHUNK = 80
 
 
@@ -427,7 +433,7 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             break
         parts.append(m)
         pos = m.end()
-    if (not parts or pos != len(c)) and not c.isdigit():
+    if (not parts or pos != len(c)) and _SPLITTABLE_RE.fullmatch(c) is not None:
         parts = _split_parts(c)  # the greedy scan took a long spelling ("zeroo|ne"): split exactly
         pos = len(c)
     if parts and pos == len(c):
@@ -451,9 +457,11 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
         else:  # "29s", "b1b": digits only where the text around is shaped like a number (_shaped_lookalikes)
             toks.append(Tok(s, e, "", "weak_lookalike", c))
+            _WEAK_MADE.append(True)
         return
     if "!" in c and LOOKALIKE_CHUNK_RE.fullmatch(c):  # "b!b": lookalikes only, read in a number-shaped run
         toks.append(Tok(s, e, "", "weak_lookalike", c))
+        _WEAK_MADE.append(True)
         return
     # separator words glued between number parts: "626dash652dash9972", "threedashtwo"
     if _SEP_GLUED_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
@@ -505,7 +513,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
             tok.wb, words = words, 0
             toks.append(tok)
             continue
-        if c.isalpha() and (len(c) < 6 or not _is_compound(c)):
+        if c.isalpha() and (len(c) < 6 or c[:2] not in _COMPOUND_HEADS or not _is_compound(c)):
             if c not in sep_words:
                 words += 1
             continue
@@ -536,7 +544,7 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
                 toks.append(tok)
             continue
         c = m.group()
-        if c.isalpha() and c not in ALL_WORDS and (len(c) < 6 or not _is_compound(c)):
+        if c.isalpha() and c not in ALL_WORDS and (len(c) < 6 or c[:2] not in _COMPOUND_HEADS or not _is_compound(c)):
             if c not in _SEP_WORDS:
                 words += 1
             continue
@@ -567,6 +575,9 @@ def _star82(toks: list[Tok], t: str) -> list[Tok]:
     return out
 
 
+#: Set when ``_classify_chunk`` makes a weak lookalike token, so that ``_merge_words`` looks for number
+#: shapes only then (or when a "!" is near); a flag only - the pass itself checks every token.
+_WEAK_MADE: list = []
 #: Group lengths (in characters) of a run of digit groups shaped like a phone number.
 _SHAPES = {(3, 3, 4), (1, 3, 3, 4), (10,), (11,), (3, 7), (1, 10)}
 _SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
@@ -623,9 +634,12 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
 def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
     """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; set a *82
     prefix apart (``_star82``) and read lookalikes in number-shaped runs (``_shaped_lookalikes``)."""
-    if "*" in t:
+    if not toks:
+        return toks
+    if "*82" in t:
         toks = _star82(toks, t)
-    if "!" in t or any(tk.kind == "weak_lookalike" for tk in toks):
+    if _WEAK_MADE or t.find("!", max(0, toks[0].start - 1), toks[-1].end + 1) >= 0:
+        _WEAK_MADE.clear()
         _shaped_lookalikes(toks, t)
     out: list[Tok] = []
     i = 0
@@ -967,9 +981,17 @@ _GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + "|".join(L.
                              + r")+(?![a-z0-9])")
 
 
+_GLUE_RE = re.compile(r"[0-9][a-z]|[a-z][0-9]")
+
+
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
+    n = len(t)
+    if _GLUE_RE.search(t, max(0, ws - 1), min(n, we + 1)) is None and not (
+            ws > 1 and t[ws - 1] in "-._" and t[ws - 2].isalpha()) and not (
+            we + 1 < n and t[we] in "-._" and t[we + 1].isalpha()):
+        return 0  # no digit glued to a letter in the zone: "$150", "420 friendly", "5'6\", 120 lbs"
     mass = 0
     for c in _GLUED_CHUNK_RE.findall(t, max(0, ws - _GLUED_REACH), min(len(t), we + _GLUED_REACH)):
         for w in _WORD_IN_CHUNK_RE.findall(c):
