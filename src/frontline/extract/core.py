@@ -559,27 +559,11 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
     return toks
 
 
-def _star82(toks: list[Tok], t: str) -> list[Tok]:
-    """Set the *82 caller-ID prefix apart: its "82" (split off a run it is glued to, as in "*82310")
-    becomes a blocked token, so it is never read as digits of the number that follows."""
-    out: list[Tok] = []
-    for tok in toks:
-        if tok.kind == "digit" and tok.start > 0 and t[tok.start - 1] == "*" and tok.digits.startswith("82"):
-            star = Tok(tok.start, tok.start + 2, "82", "digit")
-            star.blocked, star.wb = True, tok.wb
-            out.append(star)
-            if len(tok.digits) > 2:
-                out.append(Tok(tok.start + 2, tok.end, tok.digits[2:], "digit"))
-            continue
-        out.append(tok)
-    return out
-
-
 #: Set when ``_classify_chunk`` makes a weak lookalike token, so that ``_merge_words`` looks for number
 #: shapes only then (or when a "!" is near); a flag only - the pass itself checks every token.
 _WEAK_MADE: list = []
 #: Group lengths (in characters) of a run of digit groups shaped like a phone number.
-_SHAPES = {(3, 3, 4), (1, 3, 3, 4), (10,), (11,), (3, 7), (1, 10)}
+_SHAPES = {(3, 3, 4), (1, 3, 3, 4), (4, 3, 4), (10,), (11,), (3, 7), (1, 10)}
 _SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
 _SHAPE_KINDS = ("digit", "lookalike", "weak_lookalike")
 
@@ -594,50 +578,88 @@ def _bang_edges(tk: Tok, t: str) -> tuple[int, int]:
     return s, e
 
 
+def _star82_glued(tk: Tok, t: str) -> bool:
+    """Whether a digit token starts with the digits of a *82 prefix (set apart later, in ``_scan_tokens``)."""
+    return (tk.kind == "digit" and tk.start > 0 and t[tk.start - 1] == "*" and tk.digits.startswith("82")
+            and not (tk.start > 1 and t[tk.start - 2].isdigit()))
+
+
+def _shape_gap_ok(gap: str) -> bool:
+    """A gap between digit groups of a number shape: up to three separators, or a separator word."""
+    if len(gap) <= 3:
+        return all(ch in _SHAPE_GAP for ch in gap)
+    if len(gap) > 12 or SEP_WORDS_RE.search(gap) is None:
+        return False
+    rest = SEP_WORDS_RE.sub("", gap)
+    return len(rest) <= 3 and all(ch in _SHAPE_GAP for ch in rest)
+
+
 def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
     """Read weak lookalikes ("29s", "b1b", "b!b", a "!" glued to a group's end) as digits when they sit
-    in a run of digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB
-    13S8"); otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
+    in digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB 13S8");
+    otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
     n = len(toks)
     k = 0
     while k < n:
-        if toks[k].kind not in _SHAPE_KINDS or toks[k].blocked:
+        tk = toks[k]
+        if tk.kind not in _SHAPE_KINDS or tk.blocked or (_star82_glued(tk, t) and len(tk.digits) == 2):
             k += 1
             continue
-        edges = [_bang_edges(toks[k], t)]
+        # a run of groups joined by separators; spans are (start, end) without a *82 before and with
+        # a glued "!" (_bang_edges) at either end
+        spans, wides = [], []
         j = k
-        while j + 1 < n and toks[j + 1].kind in _SHAPE_KINDS and not toks[j + 1].blocked:
-            nxt = _bang_edges(toks[j + 1], t)
-            lo, hi = max(edges[-1][1], toks[j].end), min(nxt[0], toks[j + 1].start)
-            if hi - lo > 3 or hi < lo or not all(ch in _SHAPE_GAP for ch in t[lo:hi]):
+        while True:
+            cur = toks[j]
+            s0 = cur.start + 2 if _star82_glued(cur, t) else cur.start
+            ws, we = _bang_edges(cur, t)
+            spans.append((s0, cur.end))
+            wides.append((s0 if s0 != cur.start else ws, we))
+            if j + 1 >= n:
                 break
-            edges.append(nxt)
+            nxt = toks[j + 1]
+            if nxt.kind not in _SHAPE_KINDS or nxt.blocked or _star82_glued(nxt, t):
+                break
+            lo, hi = max(wides[-1][1], cur.end), min(_bang_edges(nxt, t)[0], nxt.start)
+            if hi < lo or not _shape_gap_ok(t[lo:hi]):
+                break
             j += 1
         run = toks[k:j + 1]
         k = j + 1
-        plain = tuple(tk.end - tk.start for tk in run)
-        weak = any(tk.kind == "weak_lookalike" for tk in run)
-        if plain in _SHAPES and not weak:
+        if len(run) == 1 and run[0].kind == "digit" and wides[0] == spans[0]:
             continue
-        wide = tuple(e - s for s, e in edges)
-        if plain in _SHAPES:
-            edges = [(tk.start, tk.end) for tk in run]
-        elif wide not in _SHAPES:
-            continue
-        for tk, (s, e) in zip(run, edges):
-            if tk.kind == "weak_lookalike" or (s, e) != (tk.start, tk.end):
-                word = t[s:e]
-                tk.start, tk.end, tk.word = s, e, word
-                tk.kind, tk.digits = "lookalike", "".join(LOOKALIKE.get(ch, ch) for ch in word)
+        a = 0
+        while a < len(run):
+            for size in range(min(4, len(run) - a), 0, -1):
+                sub = run[a:a + size]
+                weak = any(x.kind == "weak_lookalike" for x in sub)
+                plain = tuple(e - s for s, e in spans[a:a + size])
+                if plain in _SHAPES:
+                    edges = spans[a:a + size]
+                    if not weak:
+                        break  # an ordinary number: leave it
+                else:
+                    edges = wides[a:a + size]
+                    if tuple(e - s for s, e in edges) not in _SHAPES:
+                        continue
+                for x, (s, e), (ps, _) in zip(sub, edges, spans[a:a + size]):
+                    if x.kind == "weak_lookalike" or (s, e) != (ps, x.end):
+                        s = min(s, x.start) if s < ps else x.start  # keep a *82 inside the token
+                        word = t[s:e]
+                        x.start, x.end, x.word = s, e, word
+                        x.kind, x.digits = "lookalike", "".join(LOOKALIKE.get(ch, ch) for ch in word)
+                break
+            else:
+                a += 1
+                continue
+            a += size
 
 
 def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
-    """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; set a *82
-    prefix apart (``_star82``) and read lookalikes in number-shaped runs (``_shaped_lookalikes``)."""
+    """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; read lookalikes
+    in number-shaped runs (``_shaped_lookalikes``)."""
     if not toks:
         return toks
-    if "*82" in t:
-        toks = _star82(toks, t)
     if _WEAK_MADE or t.find("!", max(0, toks[0].start - 1), toks[-1].end + 1) >= 0:
         _WEAK_MADE.clear()
         _shaped_lookalikes(toks, t)
@@ -1084,18 +1106,11 @@ def _char_kind(ch: str) -> str | None:
     return kind
 
 
-#: A *82 prefix right before a number's first token (its "82" is a blocked token, see ``_star82``).
-_STAR82_BEFORE_RE = re.compile(r"\*82[ .\-]{0,2}\+?$")
-
-
 def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
            extra: tuple[str, ...]) -> tuple[str, ...]:
     kinds = set(extra)
     if prefix:
         kinds.add("plus1_prefix")
-    first = toks[i].start
-    if "star82_prefix" not in kinds and first > 2 and _STAR82_BEFORE_RE.search(t, max(0, first - 8), first):
-        kinds.add("star82_prefix")
     span = toks[i:j + 1]
     kset = {tk.kind for tk in span}
     if kset & {"word", "tens"}:
