@@ -457,11 +457,9 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
         else:  # "29s", "b1b": digits only where the text around is shaped like a number (_shaped_lookalikes)
             toks.append(Tok(s, e, "", "weak_lookalike", c))
-            _WEAK_MADE.append(True)
         return
     if "!" in c and LOOKALIKE_CHUNK_RE.fullmatch(c):  # "b!b": lookalikes only, read in a number-shaped run
         toks.append(Tok(s, e, "", "weak_lookalike", c))
-        _WEAK_MADE.append(True)
         return
     # separator words glued between number parts: "626dash652dash9972", "threedashtwo"
     if _SEP_GLUED_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
@@ -559,9 +557,9 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
     return toks
 
 
-#: Set when ``_classify_chunk`` makes a weak lookalike token, so that ``_merge_words`` looks for number
-#: shapes only then (or when a "!" is near); a flag only - the pass itself checks every token.
-_WEAK_MADE: list = []
+#: Where weak lookalikes can be: s or b in a lookalike chunk with a digit (only they fail
+#: ``_lookalike_ok``), or a "!".
+_SHAPE_HINT_RE = re.compile(r"[0-9][lio]{0,8}[sb]|[sb][lio!sb]{0,8}[0-9]|!")
 #: Group lengths (in characters) of a run of digit groups shaped like a phone number.
 _SHAPES = {(3, 3, 4), (1, 3, 3, 4), (4, 3, 4), (10,), (11,), (3, 7), (1, 10)}
 _SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
@@ -626,8 +624,8 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
             j += 1
         run = toks[k:j + 1]
         k = j + 1
-        if len(run) == 1 and run[0].kind == "digit" and wides[0] == spans[0]:
-            continue
+        if wides == spans and all(x.kind != "weak_lookalike" for x in run):
+            continue  # nothing weak and no "!" glued on: ordinary groups
         a = 0
         while a < len(run):
             for size in range(min(4, len(run) - a), 0, -1):
@@ -660,8 +658,7 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
     in number-shaped runs (``_shaped_lookalikes``)."""
     if not toks:
         return toks
-    if _WEAK_MADE or t.find("!", max(0, toks[0].start - 1), toks[-1].end + 1) >= 0:
-        _WEAK_MADE.clear()
+    if _SHAPE_HINT_RE.search(t, max(0, toks[0].start - 1), toks[-1].end + 1) is not None:
         _shaped_lookalikes(toks, t)
     out: list[Tok] = []
     i = 0
