@@ -371,3 +371,19 @@ def test_shaped_lookalikes_need_a_phone_shape():
     # "29S" is read as 295 inside a 3-3-4 layout, but not on its own next to other digits
     assert numbers("424 29S-79S2") == ["+14242957952"]
     assert numbers("I am 29S 424 7952") == []
+
+
+@pytest.mark.parametrize("text", [
+    "(B1B)555-0147 99999999",          # a shape inside a longer run of groups
+    "B1B guion 555 guion 0I47",        # groups joined by separator words
+    "*82B1B 555 0147",                 # a *82 glued before the first group
+    "+1B18 555 0147",                  # +1 glued to the area code: the 4-3-4 layout
+])
+def test_weak_lookalikes_in_number_shapes(text):
+    assert numbers(text) == ["+18185550147"], text
+
+
+def test_glued_words_split_exactly_and_count_toward_a_window():
+    # "zeroone" is zero + one, not the leet "zeroo" + "ne"; "threeeight" is three + eight
+    assert numbers("twoonethree fivefivefive zeroone47") == [N]
+    assert numbers("threeonezero 5five5 threeeight47") == ["+13105553847"]

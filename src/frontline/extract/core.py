@@ -327,8 +327,8 @@ _COMPOUND_RE = re.compile("(?:" + _trie_regex(_COMPOUND_WORDS) + ")(?:(?:" + "|"
                           + _trie_regex(_COMPOUND_WORDS) + "))+")
 
 
-#: The first two letters of every number word a compound can start with (a cheap test before the regex).
-_COMPOUND_HEADS = frozenset(w[:2] for w in _COMPOUND_WORDS)
+#: The first three letters of every number word a compound can start with (a cheap test before the regex).
+_COMPOUND_HEADS = frozenset(w[:3] for w in _COMPOUND_WORDS)
 
 
 def _is_compound(c: str) -> bool:
@@ -511,7 +511,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
             tok.wb, words = words, 0
             toks.append(tok)
             continue
-        if c.isalpha() and (len(c) < 6 or c[:2] not in _COMPOUND_HEADS or not _is_compound(c)):
+        if c.isalpha() and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
             if c not in sep_words:
                 words += 1
             continue
@@ -542,7 +542,7 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
                 toks.append(tok)
             continue
         c = m.group()
-        if c.isalpha() and c not in ALL_WORDS and (len(c) < 6 or c[:2] not in _COMPOUND_HEADS or not _is_compound(c)):
+        if c.isalpha() and c not in ALL_WORDS and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
             if c not in _SEP_WORDS:
                 words += 1
             continue
@@ -557,9 +557,6 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
     return toks
 
 
-#: Where weak lookalikes can be: s or b in a lookalike chunk with a digit (only they fail
-#: ``_lookalike_ok``), or a "!".
-_SHAPE_HINT_RE = re.compile(r"[0-9][lio]{0,8}[sb]|[sb][lio!sb]{0,8}[0-9]|!")
 #: Group lengths (in characters) of a run of digit groups shaped like a phone number.
 _SHAPES = {(3, 3, 4), (1, 3, 3, 4), (4, 3, 4), (10,), (11,), (3, 7), (1, 10)}
 _SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
@@ -597,8 +594,20 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
     in digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB 13S8");
     otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
     n = len(toks)
+    marks = [i for i, x in enumerate(toks) if x.kind == "weak_lookalike" or (
+        x.kind != "text" and ((x.end < len(t) and t[x.end] == "!") or (x.start > 0 and t[x.start - 1] == "!")))]
+    if not marks:
+        return
     k = 0
-    while k < n:
+    for m in marks:  # the run around each marked token starts at the first group joined to it
+        if m < k:
+            continue
+        k = m
+        while k > 0 and not _star82_glued(toks[k], t) and toks[k - 1].kind in _SHAPE_KINDS and not toks[k - 1].blocked \
+                and not (_star82_glued(toks[k - 1], t) and len(toks[k - 1].digits) == 2) \
+                and _shape_gap_ok(t[max(_bang_edges(toks[k - 1], t)[1], toks[k - 1].end):
+                                    min(_bang_edges(toks[k], t)[0], toks[k].start)]):
+            k -= 1
         tk = toks[k]
         if tk.kind not in _SHAPE_KINDS or tk.blocked or (_star82_glued(tk, t) and len(tk.digits) == 2):
             k += 1
@@ -656,16 +665,15 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
 def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
     """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; read lookalikes
     in number-shaped runs (``_shaped_lookalikes``)."""
-    if not toks:
-        return toks
-    if _SHAPE_HINT_RE.search(t, max(0, toks[0].start - 1), toks[-1].end + 1) is not None:
-        _shaped_lookalikes(toks, t)
     out: list[Tok] = []
     i = 0
     n = len(toks)
+    weak = False
     while i < n:
         tok = toks[i]
-        if tok.kind == "tens" and i + 1 < n:
+        if tok.kind == "weak_lookalike":
+            weak = True
+        elif tok.kind == "tens" and i + 1 < n:
             nxt = toks[i + 1]
             gap = t[tok.end:nxt.start]
             if nxt.kind == "word" and len(nxt.digits) == 1 and nxt.digits != "0" and gap.strip(" -") in ("", "y", "and"):
@@ -692,6 +700,8 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
             tok.kind = "text"
         out.append(tok)
         i += 1
+    if out and (weak or t.find("!", max(0, out[0].start - 1), out[-1].end + 1) >= 0):
+        _shaped_lookalikes(out, t)
     return out
 
 
