@@ -376,7 +376,8 @@ def test_shaped_lookalikes_need_a_phone_shape():
 @pytest.mark.parametrize("text", [
     "(B1B)555-0147 99999999",          # a shape inside a longer run of groups
     "B1B guion 555 guion 0I47",        # groups joined by separator words
-    "*82B1B 555 0147",                 # a *82 glued before the first group
+    "*82B1B 555 0147",                 # a *82 glued before lookalikes
+    "*82-B1B 555 0147",                # a *82 before the first group
     "+1B18 555 0147",                  # +1 glued to the area code: the 4-3-4 layout
 ])
 def test_weak_lookalikes_in_number_shapes(text):

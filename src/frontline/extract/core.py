@@ -452,6 +452,10 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
                                         "homophone" if kind == "homophone" else ("tens" if kind == "tens" else "word"), g))
             return
     # lookalike letters glued to digits: "2l3", "o1o3", "2!3"
+    if c.startswith("82") and len(c) > 2 and s > 0 and t[s - 1] == "*" and not c[2:].isdigit():
+        toks.append(Tok(s, s + 2, "82", "digit"))  # a *82 prefix glued to lookalikes: "*82B1B"
+        _classify_chunk(t, s + 2, e, toks)
+        return
     if LOOKALIKE_CHUNK_RE.fullmatch(c) and any(ch.isdigit() for ch in c) and len(c) >= 2:
         if _lookalike_ok(c):
             toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
