@@ -97,3 +97,28 @@ def test_normalisation_is_idempotent(prefix, suffix):
 @pytest.mark.parametrize("text", ["", " ", "\x00" * 50, "tel:" + ";phone-context=" * 5000, "9" * 100_000])
 def test_edge_inputs(text):
     _check(text)
+
+
+#: Runs that a backtracking regular expression would explore in exponentially many ways: ambiguous
+#: word splits ("too" = "to" + "o"), long digit runs glued to letters, repeated glued separators.
+AMBIGUOUS_RUNS = ["call " + "1" * 40 + "qz", "too" * 1000 + "x", "zeroo" * 1000 + "q", "onetwo" * 1000 + "x",
+                  "9" * 5000 + "x", "b!" * 2000, "2l" * 3000, "dash1" * 2000 + "x", "12/" * 3000, "*82" * 2000,
+                  "+1" * 3000, "eightoneeight" * 500 + "x", "3b" * 3000, "20s " * 2000, "T H R E E " * 500,
+                  "seven" * 400 + "dash" + "x"]
+
+AMBIGUOUS_CHILD = f"""
+import resource
+resource.setrlimit(resource.RLIMIT_CPU, ({CPU_SECONDS}, {CPU_SECONDS} + 5))
+from frontline.extract import find_numbers
+for text in {AMBIGUOUS_RUNS!r}:
+    for f in find_numbers(text, include_nontargets=True):
+        assert 0 <= f.start < f.end <= len(text), f
+print("completed")
+"""
+
+
+def test_ambiguous_runs_complete():
+    proc = subprocess.run([sys.executable, "-c", AMBIGUOUS_CHILD], capture_output=True, text=True, timeout=900,
+                          cwd=ROOT)
+    assert proc.returncode == 0, f"returncode {proc.returncode}: {proc.stderr[-3000:]}"
+    assert proc.stdout.startswith("completed")

@@ -334,6 +334,8 @@ _COMPOUND_HEADS = frozenset(w[:3] for w in _COMPOUND_WORDS)
 def _is_compound(c: str) -> bool:
     """Whether a letters-only chunk is number words glued together (``_COMPOUND_RE``)."""
     return 6 <= len(c) <= _SPLIT_MAX_CHUNK and _COMPOUND_RE.fullmatch(c) is not None
+
+
 #: A separator word glued inside a chunk ("626dash652dash9972").
 _SEP_GLUED_RE = re.compile("|".join(L.SEPARATOR_WORDS))
 _SEP_SPLIT_RE = re.compile("(" + "|".join(L.SEPARATOR_WORDS) + ")")
@@ -378,14 +380,15 @@ class _Part:
 
 
 _MAX_WORD = max(map(len, ALL_WORDS))
-#: A chunk that digit runs and number words cover exactly, found with backtracking ("9zeroone").
-_SPLITTABLE_RE = re.compile(r"(?:[0-9]+|" + _trie_regex(sorted(ALL_WORDS)) + r")+")
 _SPLIT_MAX_CHUNK = 80
 
 
 def _split_parts(c: str) -> list[_Part] | None:
     """``c`` cut exactly into digit runs and number words (fewest pieces), or None. For chunks where
-    SPLIT_RE's longest-first scan fails: "9zeroone" (not "zeroo" + "ne"), "threeeight"."""
+    SPLIT_RE's longest-first scan fails: "9zeroone" (not "zeroo" + "ne"), "threeeight".
+
+    Dynamic programming over the chunk's positions, so linear in its length: a regular expression that
+    tries every cut backtracks exponentially on ambiguous runs ("tootootoo...", digit runs)."""
     n = len(c)
     if n > _SPLIT_MAX_CHUNK or not any(ch.isalpha() for ch in c):
         return None
@@ -433,9 +436,10 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             break
         parts.append(m)
         pos = m.end()
-    if (not parts or pos != len(c)) and _SPLITTABLE_RE.fullmatch(c) is not None:
-        parts = _split_parts(c)  # the greedy scan took a long spelling ("zeroo|ne"): split exactly
-        pos = len(c)
+    if not parts or pos != len(c):
+        exact = _split_parts(c)  # the greedy scan took a long spelling ("zeroo|ne"): split exactly
+        if exact is not None:
+            parts, pos = exact, len(c)
     if parts and pos == len(c):
         wordish = [p for p in parts if not p.group().isdigit()]
         if wordish and all(ALL_WORDS[p.group()][0] != "homophone" or len(p.group()) > 2 for p in wordish):
