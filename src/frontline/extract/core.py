@@ -755,19 +755,19 @@ _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,),
 def _split_country_code(t: str, toks: list[Tok]) -> list[Tok]:
     """``toks`` with the country code of "+1..." set apart as a token of its own ("+12 1 3, 5 8 5" is
     +1 213 585 ...; "+15" of keycap digits is +1 5...)."""
-    if "+1" not in t:
-        return toks
-    out = []
-    for tk in toks:
+    out = None
+    for k, tk in enumerate(toks):
         if tk.kind == "digit" and len(tk.digits) > 1 and tk.digits[0] == "1" and tk.start > 0 \
                 and t[tk.start - 1] == "+" and not tk.blocked:
+            if out is None:
+                out = toks[:k]
             one = Tok(tk.start, tk.start + 1, "1", "digit")
             one.wb = tk.wb
             out.append(one)
             out.append(Tok(tk.start + 1, tk.end, tk.digits[1:], "digit"))
-        else:
+        elif out is not None:
             out.append(tk)
-    return out
+    return toks if out is None else out
 
 
 def _junk_run(digits: str) -> bool:
