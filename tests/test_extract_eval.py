@@ -152,3 +152,16 @@ def test_labelled_scores_count_false_positives_per_distractor_kind():
     assert both["ours"]["recall"] == 1.0 and both["ours"]["false_positives"] == 0
     assert both["baseline"]["recall"] < 1.0  # the matcher does not read "two one three"
     assert both["recall_gain"] == both["ours"]["recall"] - both["baseline"]["recall"]
+
+
+@pytest.mark.parametrize("n", [3, 7, 50])
+def test_sampled_ads_read_in_batches_are_the_rows_sample_ads_draws(tmp_path, n):
+    ads = pd.DataFrame({"ad_id": [f"a{i}" for i in range(23)], "title": [f"t{i}" for i in range(23)],
+                        "body": [f"Call 213-555-01{i:02d}" for i in range(23)], "url": [""] * 23})
+    path = tmp_path / "ads.parquet"
+    ads.to_parquet(path, index=False, row_group_size=5)
+    ids, sample = evaluate.read_sampled_ads(path, n, seed=3, batch_rows=4)
+    assert ids["ad_id"].tolist() == ads["ad_id"].tolist()
+    expected = evaluate.sample_ads(ads, n, seed=3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(sample.reset_index(drop=True), expected)
+    assert len(sample) == min(n, len(ads))

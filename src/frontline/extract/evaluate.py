@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .. import privacy
 from . import FIELDS, extract_ads, find_numbers, matcher_numbers
@@ -111,24 +113,51 @@ def hashed_extraction(ads: pd.DataFrame, key: bytes, finder=None) -> pd.DataFram
     return found
 
 
+def sample_index(n_rows: int, n: int, seed: int) -> np.ndarray | None:
+    """Sorted positions of a reproducible sample of ``n`` of ``n_rows`` rows; None for all of them."""
+    if n >= n_rows:
+        return None
+    return np.sort(np.random.default_rng(seed).choice(n_rows, size=n, replace=False))
+
+
 def sample_ads(ads: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     """A reproducible sample of ``n`` ads (all of them if there are fewer)."""
-    if n >= len(ads):
-        return ads
-    idx = np.sort(np.random.default_rng(seed).choice(len(ads), size=n, replace=False))
-    return ads.iloc[idx]
+    idx = sample_index(len(ads), n, seed)
+    return ads if idx is None else ads.iloc[idx]
+
+
+def read_sampled_ads(path: str | Path, n: int, seed: int, batch_rows: int = 65_536) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every ad's ``ad_id``, and the rows ``sample_ads`` would draw, read from a Parquet file in record
+    batches: only the sample's text is kept, so memory does not grow with the corpus."""
+    pf = pq.ParquetFile(path)
+    idx = sample_index(pf.metadata.num_rows, n, seed)
+    if idx is None:
+        ads = pf.read().to_pandas()
+        return ads[["ad_id"]], ads
+    ids, rows = [], []
+    offset = 0
+    for batch in pf.iter_batches(batch_size=batch_rows):
+        ids.append(batch.column("ad_id").to_pandas())
+        lo, hi = np.searchsorted(idx, [offset, offset + batch.num_rows])
+        if hi > lo:
+            rows.append(batch.take(pa.array(idx[lo:hi] - offset)).to_pandas())
+        offset += batch.num_rows
+    return pd.DataFrame({"ad_id": pd.concat(ids, ignore_index=True)}), pd.concat(rows, ignore_index=True)
 
 
 def evaluate(ads: pd.DataFrame, found: pd.DataFrame, truth: pd.DataFrame, key: bytes,
              distractors: pd.DataFrame | None = None, baseline_sample: int = 2000,
-             seed: int = 0) -> tuple[pd.DataFrame, dict]:
+             seed: int = 0, sample: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict]:
     """Score our extraction (``found``, already hashed) on every ad, and both extractors on a sample.
 
+    ``ads`` needs only ``ad_id`` when ``sample`` (the baseline's ads, from ``read_sampled_ads``) is given;
+    otherwise the sample is drawn from ``ads`` with ``sample_ads``.
     Returns a long table (extractor, scope, level, name, total, hits, value) and a summary dict.
     """
     truth = hash_truth(truth, key)
     all_ads = pd.Index(ads["ad_id"])
-    sample = sample_ads(ads, baseline_sample, seed)
+    if sample is None:
+        sample = sample_ads(ads, baseline_sample, seed)
     sample_ids = pd.Index(sample["ad_id"])
     baseline = hashed_extraction(sample, key, finder=matcher_numbers)
     summary = {
