@@ -770,6 +770,17 @@ def _split_country_code(t: str, toks: list[Tok]) -> list[Tok]:
     return toks if out is None else out
 
 
+def _homophone_kept(nums: list[Tok], links: list[int], k: int) -> bool:
+    """Whether nums[k] stays a digit: a homophone only when glued to other digits by separators (else it
+    is a word), a lone letter ("i", "l", "o") only between two such neighbours ("580 I can" is not 5801)."""
+    tk = nums[k]
+    if tk.kind != "homophone":
+        return True
+    left = k > 0 and links[k - 1] == TIGHT
+    right = k < len(nums) - 1 and links[k] == TIGHT
+    return (left and right) if len(tk.word) == 1 else (left or right)
+
+
 def _junk_run(digits: str) -> bool:
     """Seven or more of one digit ("77777777"): filler, never a number's digit group."""
     return len(digits) >= 7 and digits.count(digits[0]) == len(digits)
@@ -1276,13 +1287,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             broken = True  # blocked token, an over-long digit run or a junk run of one digit
             star = None
     if any(tk.kind == "homophone" for tk in nums):
-        # a homophone counts as a digit only when glued to other digits by separators, else it is a word;
-        # a lone letter ("i", "l", "o") only between two such neighbours ("580 I can" is not 5801)
-        last = len(nums) - 1
-        keep = [tk.kind != "homophone"
-                or ((k > 0 and links[k - 1] == TIGHT) and (k < last and links[k] == TIGHT)) if len(tk.word) == 1
-                else tk.kind != "homophone" or (k > 0 and links[k - 1] == TIGHT) or (k < last and links[k] == TIGHT)
-                for k, tk in enumerate(nums)]
+        keep = [_homophone_kept(nums, links, k) for k in range(len(nums))]
         if not all(keep):
             for tk, kp in zip(nums, keep):
                 if not kp:
