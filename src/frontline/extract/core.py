@@ -582,7 +582,7 @@ def _bang_edges(tk: Tok, t: str) -> tuple[int, int]:
 
 
 def _star82_glued(tk: Tok, t: str) -> bool:
-    """Whether a digit token starts with the digits of a *82 prefix (set apart later, in ``_scan_tokens``)."""
+    """Whether a digit token starts with the digits of a *82 prefix (set apart by ``_split_prefixes``)."""
     return (tk.kind == "digit" and tk.start > 0 and t[tk.start - 1] == "*" and tk.digits.startswith("82")
             and not (tk.start > 1 and t[tk.start - 2].isdigit()))
 
@@ -752,19 +752,25 @@ def _separator_link(gap: str) -> int:
 _LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
-def _split_country_code(t: str, toks: list[Tok]) -> list[Tok]:
-    """``toks`` with the country code of "+1..." set apart as a token of its own ("+12 1 3, 5 8 5" is
-    +1 213 585 ...; "+15" of keycap digits is +1 5...)."""
+def _split_prefixes(t: str, toks: list[Tok]) -> list[Tok]:
+    """``toks`` with a prefix glued to the digits set apart as a token of its own: the country code of
+    "+1..." ("+12 1 3, 5 8 5" is +1 213 585 ...; "+15" of keycap digits is +1 5...) and the *82 of
+    "*826..." (``_star82_glued``), which ``_scan_tokens`` then treats like a *82 standing alone."""
     out = None
     for k, tk in enumerate(toks):
-        if tk.kind == "digit" and len(tk.digits) > 1 and tk.digits[0] == "1" and tk.start > 0 \
-                and t[tk.start - 1] == "+" and not tk.blocked:
+        cut = 0
+        if tk.kind == "digit" and len(tk.digits) > 1 and not tk.blocked:
+            if tk.digits[0] == "1" and tk.start > 0 and t[tk.start - 1] == "+":
+                cut = 1
+            elif len(tk.digits) > 2 and _star82_glued(tk, t):
+                cut = 2
+        if cut:
             if out is None:
                 out = toks[:k]
-            one = Tok(tk.start, tk.start + 1, "1", "digit")
-            one.wb = tk.wb
-            out.append(one)
-            out.append(Tok(tk.start + 1, tk.end, tk.digits[1:], "digit"))
+            prefix = Tok(tk.start, tk.start + cut, tk.digits[:cut], "digit")
+            prefix.wb = tk.wb
+            out.append(prefix)
+            out.append(Tok(tk.start + cut, tk.end, tk.digits[cut:], "digit"))
         elif out is not None:
             out.append(tk)
     return toks if out is None else out
@@ -1261,16 +1267,14 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     broken = False
     star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
     star_before: dict[int, Tok] = {}  # index in nums -> the *82 prefix glued before that token
-    for tk in _split_country_code(t, toks):
+    for tk in _split_prefixes(t, toks):
         words_between += tk.wb
-        if tk.kind == "digit" and tk.digits.startswith("82") and tk.start > 0 and t[tk.start - 1] == "*" \
-                and not tk.blocked and not (tk.start > 1 and t[tk.start - 2].isdigit()):
-            # *82 is a dialling code, never part of the number: set it aside (split off "*826...")
-            star = Tok(tk.start, tk.start + 2, "82", "digit")
-            if len(tk.digits) == 2:
-                broken = True
-                continue
-            tk = Tok(tk.start + 2, tk.end, tk.digits[2:], "digit")
+        if _star82_glued(tk, t) and not tk.blocked:
+            # *82 is a dialling code, never part of the number: set it aside (_split_prefixes split
+            # "*826..." so that here it always stands alone)
+            star = tk
+            broken = True
+            continue
         if tk.digits and not tk.blocked and len(tk.digits) <= 11 and not _junk_run(tk.digits):
             if star is not None and (star.end == tk.start or _link(t, star, tk, 0) == TIGHT):
                 star_before[len(nums)] = star
