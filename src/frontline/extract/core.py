@@ -79,7 +79,9 @@ CHUNK_SPLIT_RE = re.compile(f"({CHUNK_RE.pattern})")
 SPLIT_RE = re.compile(r"[0-9]+|" + _trie_regex(sorted(ALL_WORDS)))
 LOOKALIKE = {"l": "1", "i": "1", "!": "1", "o": "0", "s": "5", "b": "8"}
 LOOKALIKE_CHUNK_RE = re.compile(r"[0-9lio!sb]+")
-SEP_WORDS_RE = re.compile(r"(?<![a-z])(?:" + "|".join(L.SEPARATOR_WORDS) + r")(?![a-z])")
+#: The separator words as one alternation ("dot|dash|...").
+_SEP_WORDS_ALT = "|".join(L.SEPARATOR_WORDS)
+SEP_WORDS_RE = re.compile(r"(?<![a-z])(?:" + _SEP_WORDS_ALT + r")(?![a-z])")
 SEP_CHARS = set(" \t\r\n-.*~_/|:()[],+=>#'\"" + L.NEUTRAL + "\u00a0\u3000")
 ODD_SEP_CHARS = set("*~_/|:" + "\u2022")
 MAX_TIGHT_GAP = 12
@@ -323,8 +325,8 @@ _NO_DIGITS = {ord(d): None for d in "0123456789"}
 #: A letters-only chunk made of two or more number words, possibly joined by separator words
 #: ("sevenzerosix", "threedashtwo"); homophones are left out (no "fortwo").
 _COMPOUND_WORDS = sorted(w for w in WORDS if w.isalpha())
-_COMPOUND_RE = re.compile("(?:" + _trie_regex(_COMPOUND_WORDS) + ")(?:(?:" + "|".join(L.SEPARATOR_WORDS) + ")?(?:"
-                          + _trie_regex(_COMPOUND_WORDS) + "))+")
+_COMPOUND_TRIE = _trie_regex(_COMPOUND_WORDS)
+_COMPOUND_RE = re.compile("(?:" + _COMPOUND_TRIE + ")(?:(?:" + _SEP_WORDS_ALT + ")?(?:" + _COMPOUND_TRIE + "))+")
 
 
 #: The first three letters of every number word a compound can start with (a cheap test before the regex).
@@ -337,8 +339,7 @@ def _is_compound(c: str) -> bool:
 
 
 #: A separator word glued inside a chunk ("626dash652dash9972").
-_SEP_GLUED_RE = re.compile("|".join(L.SEPARATOR_WORDS))
-_SEP_SPLIT_RE = re.compile("(" + "|".join(L.SEPARATOR_WORDS) + ")")
+_SEP_SPLIT_RE = re.compile("(" + _SEP_WORDS_ALT + ")")
 
 
 def _split_on_separator_words(t: str, s: int, e: int, toks: list) -> bool:
@@ -470,7 +471,7 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
         toks.append(Tok(s, e, "", "weak_lookalike", c))
         return
     # separator words glued between number parts: "626dash652dash9972", "threedashtwo"
-    if _SEP_GLUED_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
+    if _SEP_SPLIT_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
         return
     if any(ch.isdigit() for ch in c):
         tok = Tok(s, e, "", "block", c)  # digits glued to other letters: 23yo, 36d, a8f93k2
@@ -1027,22 +1028,19 @@ def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
 
 #: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
 _GLUED_REACH = 30
-_WORD_IN_CHUNK_RE = re.compile(_trie_regex(_COMPOUND_WORDS))
-_PIECE = r"(?:[0-9]++|" + _trie_regex(_COMPOUND_WORDS) + r")"
+_WORD_IN_CHUNK_RE = re.compile(_COMPOUND_TRIE)
+_PIECE = r"(?:[0-9]++|" + _COMPOUND_TRIE + r")"
 #: A chunk of two or more digit runs and number words glued together ("3twoseven", "sevenzerosix",
 #: "threedashtwo"), found in one scan.
-_GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + "|".join(L.SEPARATOR_WORDS) + r")?" + _PIECE
+_GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + _SEP_WORDS_ALT + r")?" + _PIECE
                              + r")+(?![a-z0-9])")
-
-
-_GLUE_RE = re.compile(r"[0-9][a-z]|[a-z][0-9]")
 
 
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
     n = len(t)
-    if _GLUE_RE.search(t, max(0, ws - 1), min(n, we + 1)) is None and not (
+    if not _glued(t[max(0, ws - 1):we + 1]) and not (
             ws > 1 and t[ws - 1] in "-._" and t[ws - 2].isalpha()) and not (
             we + 1 < n and t[we] in "-._" and t[we + 1].isalpha()):
         return 0  # no digit glued to a letter in the zone: "$150", "420 friendly", "5'6\", 120 lbs"
