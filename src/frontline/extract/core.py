@@ -720,27 +720,19 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
 TIGHT, WORDGAP, BREAK = 0, 1, 2
 
 
-_GAP_CACHE: dict[str, int] = {}
-
-
 def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
     gap = t[a.end:b.start]
     if not gap:
         return TIGHT
     if words_between == 0:
-        k = _GAP_CACHE.get(gap)
-        if k is None:
-            k = _separator_link(gap)
-            if len(_GAP_CACHE) > 4096:
-                _GAP_CACHE.clear()
-            _GAP_CACHE[gap] = k
-        return k
+        return _separator_link(gap)
     if words_between <= MAX_GAP_WORDS and len(gap) <= MAX_WORD_GAP and "$" not in gap and "%" not in gap \
             and "\n\n" not in gap and "@" not in gap:
         return WORDGAP
     return BREAK
 
 
+@lru_cache(maxsize=4096)
 def _separator_link(gap: str) -> int:
     """TIGHT if a gap without words holds only a bounded run of separators (or separator words)."""
     stripped = SEP_WORDS_RE.sub("", gap) if len(gap) > 2 else gap
@@ -1109,31 +1101,25 @@ def _windows(t: str):
 #: Homophones of two letters or more ("won", "for", "oh"); lone letters are too common to count.
 _HOMOPHONE_WORDS = frozenset(w for w in HOMOPHONES if len(w) >= 2)
 
-_CHAR_KIND_CACHE: dict[str, str | None] = {}
-
-
+@lru_cache(maxsize=4096)
 def _char_kind(ch: str) -> str | None:
-    k = _CHAR_KIND_CACHE.get(ch, "?")
-    if k != "?":
-        return k
+    """The obfuscation kind a non-ASCII character shows, if any."""
     cp = ord(ch)
-    kind = None
     if 0xFF10 <= cp <= 0xFF19:
-        kind = "unicode_fullwidth"
-    elif 0x1D7CE <= cp <= 0x1D7FF:
-        kind = "unicode_math"
-    elif cp == 0x20E3:
-        kind = "keycap"
-    elif 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x1F100 <= cp <= 0x1F10C:
-        kind = "unicode_circled"
-    elif cp in (0xB2, 0xB3, 0xB9) or 0x2070 <= cp <= 0x2089:
-        kind = "superscript"
-    elif ch in L.LOOKALIKE_LETTERS or (cp > 127 and unicodedata.category(ch) == "Nd"):
-        kind = "unicode_other"
-    elif L.TABLE.get(cp) == L.NEUTRAL and cp not in (0xFE0F, 0x200D) and not 0xE0020 <= cp <= 0xE007F:
-        kind = "emoji_separator"
-    _CHAR_KIND_CACHE[ch] = kind
-    return kind
+        return "unicode_fullwidth"
+    if 0x1D7CE <= cp <= 0x1D7FF:
+        return "unicode_math"
+    if cp == 0x20E3:
+        return "keycap"
+    if 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x1F100 <= cp <= 0x1F10C:
+        return "unicode_circled"
+    if cp in (0xB2, 0xB3, 0xB9) or 0x2070 <= cp <= 0x2089:
+        return "superscript"
+    if ch in L.LOOKALIKE_LETTERS or (cp > 127 and unicodedata.category(ch) == "Nd"):
+        return "unicode_other"
+    if L.TABLE.get(cp) == L.NEUTRAL and cp not in (0xFE0F, 0x200D) and not 0xE0020 <= cp <= 0xE007F:
+        return "emoji_separator"
+    return None
 
 
 def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
