@@ -15,6 +15,8 @@ except configcheck.ConfigError as exc:
     raise WorkflowError(str(exc)) from None
 
 REGIONS = sorted(config["regions"])
+# The hand-labelled ads both extractors are scored on (None: not scored).
+LABELLED_ADS = config["evaluation"].get("labelled_ads")
 
 # One pinned environment for every rule (the same versions as requirements.lock).
 CONDA_ENV = "../../environment.yml"
@@ -111,7 +113,7 @@ def region_facts(region):
     # The same run-wide files for every region: configuration hash and versions (see manifest.smk), and
     # the extractors scored on the hand-labelled ads (see evaluate.smk).
     facts["manifest"] = "results/manifest_summary.json"
-    if config["evaluation"].get("labelled_ads"):
+    if LABELLED_ADS:
         facts["labelled"] = "results/extraction_labelled.json"
     return facts
 
@@ -149,7 +151,7 @@ def manifest_inputs(wildcards):
     user_ads = [r["ads"]["path"] for r in config["regions"].values() if "path" in r["ads"]]
     code = ["Snakefile", "environment.yml", *sorted(glob.glob("workflow/**/*.*", recursive=True))]
     paper = ["paper/paper.md", *sorted(glob.glob("paper/sections/*.md")), "paper/references.bib", "paper/paper.css"]
-    labelled = [config["evaluation"]["labelled_ads"]] if config["evaluation"].get("labelled_ads") else []
+    labelled = [LABELLED_ADS] if LABELLED_ADS else []
     sources = [*config["reference"].values(), *user_ads, *labelled, *paper, *code]
     return {"sources": [p for p in dict.fromkeys(sources) if "__pycache__" not in p]}
 

@@ -23,14 +23,14 @@ rule evaluate_extraction:
 
 
 # The hand-labelled ads (written independently of the simulator): both extractors on the same texts.
-if config["evaluation"].get("labelled_ads"):
+if LABELLED_ADS:
 
     localrules:
         evaluate_labelled_extraction,
 
     rule evaluate_labelled_extraction:
         input:
-            labelled=config["evaluation"]["labelled_ads"],
+            labelled=LABELLED_ADS,
         output:
             summary="results/extraction_labelled.json",
         conda:
