@@ -566,8 +566,11 @@ def _tokenise_spaced(t: str, ws: int, we: int, spaced: list) -> list[Tok]:
     return toks
 
 
-#: Group lengths (in characters) of a run of digit groups shaped like a phone number.
-_SHAPES = {(3, 3, 4), (1, 3, 3, 4), (4, 3, 4), (10,), (11,), (3, 7), (1, 10)}
+#: The usual digit-group layouts of a phone number, scored above others by ``_candidates``.
+_LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
+#: Group lengths (in characters) of a run of digit groups shaped like a phone number, the layouts that
+#: make weak lookalikes read as digits: not 6-4 or 3-3-2-2, too loose for that.
+_SHAPES = _LAYOUTS - {(6, 4), (3, 3, 2, 2)}
 _SHAPE_GAP = frozenset(" -.()/+\n*~_|:" + L.NEUTRAL)
 _SHAPE_KINDS = ("digit", "lookalike", "weak_lookalike")
 
@@ -742,7 +745,6 @@ def _separator_link(gap: str) -> int:
     return BREAK
 
 
-_LAYOUTS = {(3, 3, 4), (10,), (3, 7), (6, 4), (3, 3, 2, 2), (1, 3, 3, 4), (11,), (1, 10), (4, 3, 4)}
 
 
 def _split_prefixes(t: str, toks: list[Tok]) -> list[Tok]:
