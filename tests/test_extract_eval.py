@@ -49,6 +49,7 @@ def test_score_counts_hits_per_pattern_and_false_positives_per_distractor():
     assert s["patterns"]["spelled"]["recall"] == 0.0
     assert s["distractor_fp"]["price"] == 1
     assert s["distractor_fp"]["unexplained"] == 0
+    assert s["distractors_planted"] == 3 and s["distractor_false_positives"] == 1
 
 
 def test_occurrence_found_elsewhere_does_not_count_for_its_pattern():

@@ -102,6 +102,8 @@ def score(found: pd.DataFrame, truth: pd.DataFrame, distractors: pd.DataFrame | 
         "precision": precision, "recall": recall, "f1": _f1(precision, recall),
         "occurrences": int(len(targets)), "occurrence_recall": _ratio(int(targets["found"].sum()), len(targets)),
         "patterns": per_pattern, "distractor_fp": fp_kinds, "distractors": n_distractors,
+        "distractors_planted": sum(n_distractors.values()),
+        "distractor_false_positives": sum(v for k, v in fp_kinds.items() if k not in ("nontarget", "unexplained")),
     }
 
 
