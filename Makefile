@@ -16,7 +16,8 @@ help:
 	@echo "make report     - build the Snakemake report (results/report.html)"
 	@echo "make lock       - refresh requirements.lock from pyproject.toml (needs network to PyPI)"
 
-$(STAMP): requirements.lock pyproject.toml
+# the extractor's core is compiled at install (setup.py): rebuilt when its source or types change
+$(STAMP): requirements.lock pyproject.toml setup.py src/frontline/extract/core.py src/frontline/extract/core.pxd
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .

@@ -109,9 +109,11 @@ def scan(folders: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLi
 
 
 def library_code() -> dict[str, dict]:
-    """Hashes of the installed ``frontline`` package's source files (``frontline/…``)."""
+    """Hashes of the installed ``frontline`` package's source files (``frontline/…``): its Python modules
+    and the Cython type declarations the extractor's core is compiled with."""
     pkg = Path(__file__).resolve().parent
-    return {f"frontline/{p.relative_to(pkg).as_posix()}": file_entry(p) for p in sorted(pkg.rglob("*.py"))}
+    files = sorted([*pkg.rglob("*.py"), *pkg.rglob("*.pxd")])
+    return {f"frontline/{p.relative_to(pkg).as_posix()}": file_entry(p) for p in files}
 
 
 def numbering_database(path: str | os.PathLike, version: dict) -> dict:

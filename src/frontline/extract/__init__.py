@@ -4,6 +4,9 @@
 leet, homophone and lookalike digits, Unicode digits, odd separators and split numbers, with offsets
 into the original text. ``matcher_numbers`` is the baseline it is measured against:
 ``phonenumbers.PhoneNumberMatcher`` with leniency VALID.
+
+The core is compiled with Cython when the package is built (see ``_build``); the Python source gives the
+same results and runs wherever the build is missing or out of date.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import pandas as pd
 import phonenumbers
 
-from .core import Found, find_all
+from ._build import load_core
+
+core = load_core()
+from .core import Found, find_all  # noqa: E402  (the module load_core put in sys.modules)
 
 FIELDS = ("title", "body", "url")
 EXTRACT_COLUMNS = ["ad_id", "number", "field", "start", "end", "kinds"]

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 import phonenumbers
@@ -391,7 +392,7 @@ def _split_parts(c: str) -> list[_Part] | None:
     Dynamic programming over the chunk's positions, so linear in its length: a regular expression that
     tries every cut backtracks exponentially on ambiguous runs ("tootootoo...", digit runs)."""
     n = len(c)
-    if n > _SPLIT_MAX_CHUNK or not any(ch.isalpha() for ch in c):
+    if n > _SPLIT_MAX_CHUNK or not any([ch.isalpha() for ch in c]):
         return None
     best: list = [None] * (n + 1)  # best[i]: pieces of c[:i]
     best[0] = []
@@ -405,7 +406,7 @@ def _split_parts(c: str) -> list[_Part] | None:
                 k += 1
             ends.append(k)
         else:
-            ends.extend(k for k in range(i + 1, min(n, i + _MAX_WORD) + 1) if c[i:k] in ALL_WORDS)
+            ends.extend([k for k in range(i + 1, min(n, i + _MAX_WORD) + 1) if c[i:k] in ALL_WORDS])
         for k in ends:
             if best[k] is None or len(best[k]) > len(best[i]) + 1:
                 best[k] = best[i] + [_Part(i, k, c[i:k])]
@@ -443,7 +444,7 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
             parts, pos = exact, len(c)
     if parts and pos == len(c):
         wordish = [p for p in parts if not p.group().isdigit()]
-        if wordish and all(ALL_WORDS[p.group()][0] != "homophone" or len(p.group()) > 2 for p in wordish):
+        if wordish and all([ALL_WORDS[p.group()][0] != "homophone" or len(p.group()) > 2 for p in wordish]):
             for m in parts:
                 g = m.group()
                 if g.isdigit():
@@ -461,9 +462,9 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
         toks.append(Tok(s, s + 2, "82", "digit"))  # a *82 prefix glued to lookalikes: "*82B1B"
         _classify_chunk(t, s + 2, e, toks)
         return
-    if LOOKALIKE_CHUNK_RE.fullmatch(c) and any(ch.isdigit() for ch in c) and len(c) >= 2:
+    if LOOKALIKE_CHUNK_RE.fullmatch(c) and any([ch.isdigit() for ch in c]) and len(c) >= 2:
         if _lookalike_ok(c):
-            toks.append(Tok(s, e, "".join(LOOKALIKE.get(ch, ch) for ch in c), "lookalike", c))
+            toks.append(Tok(s, e, "".join([LOOKALIKE.get(ch, ch) for ch in c]), "lookalike", c))
         else:  # "29s", "b1b": digits only where the text around is shaped like a number (_shaped_lookalikes)
             toks.append(Tok(s, e, "", "weak_lookalike", c))
         return
@@ -473,7 +474,7 @@ def _classify_chunk(t: str, s: int, e: int, toks: list) -> None:
     # separator words glued between number parts: "626dash652dash9972", "threedashtwo"
     if _SEP_SPLIT_RE.search(c) is not None and _split_on_separator_words(t, s, e, toks):
         return
-    if any(ch.isdigit() for ch in c):
+    if any([ch.isdigit() for ch in c]):
         tok = Tok(s, e, "", "block", c)  # digits glued to other letters: 23yo, 36d, a8f93k2
         toks.append(tok)
         return
@@ -822,8 +823,8 @@ def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
         next_break[k] = k if not usable[k] else next_break[k + 1]
     next_break[n - 1] = n - 1
     cum = list(accumulate(lens, initial=0))
-    hom = list(accumulate((tk.kind == "homophone" for tk in nums), initial=0))
-    wg = list(accumulate((lk == WORDGAP for lk in links), initial=0))
+    hom = list(accumulate([tk.kind == "homophone" for tk in nums], initial=0))
+    wg = list(accumulate([lk == WORDGAP for lk in links], initial=0))
     wg.append(wg[-1])
     all_digits = "".join([tk.digits for tk in nums])  # nums[i:m] spell all_digits[cum[i]:cum[m]]
     bisect_left = bisect.bisect_left
@@ -1082,7 +1083,7 @@ def _windows(t: str):
         if 2 <= mass < MIN_WINDOW_DIGITS:
             # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
             # to be anchors, but between a few digits they count
-            mass += sum(1 for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS)
+            mass += len([w for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS])
         if mass < MIN_WINDOW_DIGITS:  # words glued to digits count too ("3twoseven")
             mass += _glued_mass(t, ws, we)
             if mass < MIN_WINDOW_DIGITS:
@@ -1132,7 +1133,7 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
     span = toks[i:j + 1]
     kset = {tk.kind for tk in span}
     if kset & {"word", "tens"}:
-        if kset <= {"word", "tens"} or all(tk.kind != "digit" for tk in span if len(tk.digits) > 0 and tk.kind != "homophone"):
+        if kset <= {"word", "tens"} or all([tk.kind != "digit" for tk in span if len(tk.digits) > 0 and tk.kind != "homophone"]):
             kinds.add("spelled")
         else:
             kinds.add("spelled_mixed")
@@ -1142,13 +1143,13 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
             if tk.single or not (orig.islower() or orig.isupper() or orig.istitle()):
                 kinds.add("case_spacing")
             base = tk.word
-            if base and base not in L.CANONICAL and not all(p in L.CANONICAL for p in _split_words(base)):
+            if base and base not in L.CANONICAL and not all([p in L.CANONICAL for p in _split_words(base)]):
                 kinds.add("leet")
         elif tk.kind == "homophone":
             kinds.add("lookalike" if len(tk.word) == 1 else "homophone")
         elif tk.kind == "lookalike":
             kinds.add("lookalike")
-    singles = sum(1 for tk in span if tk.kind == "digit" and len(tk.digits) == 1)
+    singles = len([tk for tk in span if tk.kind == "digit" and len(tk.digits) == 1])
     if singles >= 7:
         kinds.add("spaced_digits")
     for k in range(i, j):
@@ -1159,18 +1160,17 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
             kinds.add("line_break")
         if SEP_WORDS_RE.search(gap):
             kinds.add("word_separator")
-        if any(ch in ODD_SEP_CHARS for ch in gap) or ".." in gap or "--" in gap:
+        if any([ch in ODD_SEP_CHARS for ch in gap]) or ".." in gap or "--" in gap:
             kinds.add("odd_separator")
     seg = text[toks[i].start:toks[j].end]
     if not seg.isascii():
         for ch in set(seg):
             if ord(ch) > 127:
-                k = _char_kind(ch)
-                if k:
-                    kinds.add(k)
-        if "keycap" in kinds:
-            kinds.discard("emoji_separator") if not any(
-                _char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg) else None
+                ck = _char_kind(ch)
+                if ck:
+                    kinds.add(ck)
+        if "keycap" in kinds and not any([_char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg]):
+            kinds.discard("emoji_separator")
     if not kinds - {"plus1_prefix", "star82_prefix", "appended_age"}:
         kinds.add("plain")
     return tuple(sorted(kinds))
@@ -1244,6 +1244,9 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     return out + _scan_tokens(text, t, toks)
 
 
+_START = attrgetter("start")
+
+
 def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     out: list[Found] = []
     # number tokens and the links between them
@@ -1276,7 +1279,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
         else:
             broken = True  # blocked token, an over-long digit run or a junk run of one digit
             star = None
-    if any(tk.kind == "homophone" for tk in nums):
+    if any([tk.kind == "homophone" for tk in nums]):
         keep = [_homophone_kept(nums, links, k) for k in range(len(nums))]
         if not all(keep):
             for tk, kp in zip(nums, keep):
@@ -1321,5 +1324,5 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             extra.append("toll_free" if digits[0] == "8" else "non_us")
         kinds = _kinds(text, t, nums, links, i, j, prefix, tuple(extra))
         out.append(Found("+1" + digits, start, end, kinds, target))
-    out.sort(key=lambda f: f.start)
+    out.sort(key=_START)
     return out

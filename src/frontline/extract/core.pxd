@@ -1,0 +1,88 @@
+# Static types for compiling core.py with Cython (setup.py). core.py stays plain Python and is the
+# reference: these declarations change no behaviour, only let the compiled module keep tokens as C structs
+# and loop counters as C integers. tests/test_extract_build.py checks the two give the same answers.
+cimport cython
+
+cdef class Tok:
+    cdef public Py_ssize_t start, end
+    cdef public str digits, kind, word
+    cdef public bint blocked, single
+    cdef public Py_ssize_t wb
+
+@cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, parts=list, pos=list, toks=list,
+               word_tokens=dict, sep_words=frozenset, wt=tuple)
+cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
+
+@cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
+               c=str, k=Py_ssize_t, tok=Tok)
+cpdef list _tokenise_spaced(str t, Py_ssize_t ws, Py_ssize_t we, list spaced)
+
+@cython.locals(c=str, pos=Py_ssize_t, w=tuple)
+cpdef _classify_chunk(str t, Py_ssize_t s, Py_ssize_t e, list toks)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, k=Py_ssize_t, best=list, ends=list)
+cpdef _split_parts(str c)
+
+cpdef bint _lookalike_ok(str c)
+
+cpdef bint _is_compound(str c)
+
+cpdef bint _star82_glued(Tok tk, str t)
+
+@cython.locals(s=Py_ssize_t, e=Py_ssize_t)
+cpdef tuple _bang_edges(Tok tk, str t)
+
+@cython.locals(gap=str)
+cpdef int _link(str t, Tok a, Tok b, Py_ssize_t words_between)
+
+@cython.locals(k=Py_ssize_t, tk=Tok, cut=Py_ssize_t, prefix=Tok, out=list)
+cpdef list _split_prefixes(str t, list toks)
+
+@cython.locals(tk=Tok, left=bint, right=bint)
+cpdef bint _homophone_kept(list nums, list links, Py_ssize_t k)
+
+cpdef bint _junk_run(str digits)
+
+@cython.locals(one=Tok)
+cpdef bint _lone_one(list nums, list links, Py_ssize_t i)
+
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, m=Py_ssize_t, hi=Py_ssize_t, total=Py_ssize_t,
+               lens=list, seg_id=list, seg_digits=list, usable=list, next_break=list, cum=list, hom=list, wg=list,
+               first=Tok, score=double, digits=str, prefix=str, all_digits=str, out=list, layout=tuple)
+cpdef list _candidates(str t, list nums, list links)
+
+@cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
+               i=Py_ssize_t, j=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, taken=bytearray, digits=str, prefix=str,
+               extra=list, star_before=dict)
+cpdef list _scan_tokens(str text, str t, list toks)
+
+@cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,
+               left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
+cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
+
+@cython.locals(i=Py_ssize_t, n=Py_ssize_t, tok=Tok, nxt=Tok, prev=Tok, merged=Tok, j=Py_ssize_t, out=list, weak=bint,
+               gap=str, tail=str)
+cpdef list _merge_words(list toks, str t)
+
+@cython.locals(n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, out=list,
+               zones=list, words=list, merged=list, s=Py_ssize_t, e=Py_ssize_t, ps=Py_ssize_t, pe=Py_ssize_t,
+               pm=Py_ssize_t)
+cpdef list _windows(str t)
+
+@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=str, after=str)
+cpdef list _word_anchors(str t)
+
+@cython.locals(n=Py_ssize_t, mass=Py_ssize_t)
+cpdef Py_ssize_t _glued_mass(str t, Py_ssize_t ws, Py_ssize_t we)
+
+@cython.locals(b=bytes)
+cpdef Py_ssize_t _digit_count(str s)
+
+@cython.locals(b=bytes)
+cpdef Py_ssize_t _glued(str s)
+
+@cython.locals(t=str, found=list, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t)
+cpdef list find_all(text)
+
+@cython.locals(k=Py_ssize_t, tk=Tok, span=list, kinds=set, kset=set, singles=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
+cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssize_t j, str prefix, tuple extra)
