@@ -373,6 +373,18 @@ def test_shaped_lookalikes_need_a_phone_shape():
     assert numbers("I am 29S 424 7952") == []
 
 
+@pytest.mark.parametrize("text", ["in my 20s 555-0147", "a natural 31b 555 0147", "fun 30s 555 0147 txt",
+                                  "sizes 21b 555.0147"])
+def test_lower_case_plurals_before_a_local_number_stay_words(text):
+    # a 3-3-4 shape, but the first group is a plural, weight or cup size: no number, only a local one
+    assert extract.find_numbers(text, include_nontargets=True) == []
+
+
+def test_capital_lookalikes_before_a_local_number_are_read():
+    assert numbers("in my 20S 555-0147") == ["+12055550147"]
+    assert numbers("call 31B 555 0147") == ["+13185550147"]
+
+
 @pytest.mark.parametrize("text", [
     "(B1B)555-0147 99999999",          # a shape inside a longer run of groups
     "B1B guion 555 guion 0I47",        # groups joined by separator words

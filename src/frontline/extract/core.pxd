@@ -23,6 +23,9 @@ cpdef _classify_chunk(str t, Py_ssize_t s, Py_ssize_t e, list toks)
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t, k=Py_ssize_t, best=list, ends=list)
 cpdef _split_parts(str c)
 
+@cython.locals(tk=Tok)
+cpdef _plurals_stay_words(str text, list toks)
+
 cpdef bint _lookalike_ok(str c)
 
 cpdef bint _is_compound(str c)

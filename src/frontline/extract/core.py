@@ -309,6 +309,15 @@ _PLURAL_RE = re.compile(r"[0-9]{1,3}(?:s|lbs?)|[0-9]{1,2}b")
 _LETTER_RUN_RE = re.compile(r"[a-z!]{3}")
 
 
+def _plurals_stay_words(text: str, toks: list[Tok]) -> None:
+    """A plural, weight or cup size written in lower case ("20s", "105lbs", "36b") is a word, even in a
+    run of digit groups shaped like a phone number ("in my 20s 555-0147" is not 205-555-0147): posters
+    write the lookalike digits 5 and 8 as capital S and B, which is what they resemble."""
+    for tk in toks:
+        if tk.kind == "weak_lookalike" and text[tk.end - 1].islower() and _PLURAL_RE.fullmatch(tk.word):
+            tk.kind = "block"
+
+
 def _lookalike_ok(c: str) -> bool:
     """Whether a chunk of digits and lookalike letters (``LOOKALIKE_CHUNK_RE``) reads as digits.
 
@@ -1206,7 +1215,9 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
         blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
         if by_word:
             blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
-    toks = _merge_words(_tokenise(t, ws, we), t)
+    toks = _tokenise(t, ws, we)
+    _plurals_stay_words(text, toks)
+    toks = _merge_words(toks, t)
     if blocks:
         bi = 0
         for tk in toks:
