@@ -197,3 +197,38 @@ def test_word_anchors_on_ascii_bytes_equal_the_str_path():
 def test_glued_counts_letter_digit_contacts(s):
     import re
     assert core._glued(s) == len(re.findall(r"[0-9](?=[a-z])|[a-z](?=[0-9])", s))
+
+
+def _loop_texts(n=4_000, seed=12):
+    rng = random.Random(seed)
+    atoms = list("0123456789 !abz\u00c0\u024f\u0250\u00e9\x00 -.") + [
+        "  ", " a b", " t h r e e ", "s e v e n", "l!l", "1!", "!1", " one ", "three", "tw", "f1ve", "zer0", "0ne",
+        " seven", "nueve ", "tw0", "s1x", "twenty", " x  y", "2 for 1"]
+    return [t.lower() for t in ("".join(rng.choice(atoms) for _ in range(rng.randint(0, 120))) for _ in range(n))]
+
+
+def test_character_loops_equal_the_regular_expressions_they_replace():
+    # the compiled module runs these loops instead of the regexes; both must find the same things
+    from itertools import accumulate
+    texts = _loop_texts()
+    hits = zones = spaced = 0
+    for t in texts:
+        assert core._digit_zones(t) == [(m.start(), m.end(), core._digit_count(m.group()))
+                                        for m in core.DIGIT_ZONE_RE.finditer(t)], t
+        assert core._chunk_spans(t, 0, len(t)) == list(accumulate(map(len, core.CHUNK_SPLIT_RE.split(t)),
+                                                                  initial=0))[1:-1], t
+        assert core._spaced_hint(t) == (core._SPACED_HINT_RE.search(t) is not None), t
+        if t.isascii():
+            words = core.ANCHOR_WORDS_ASCII.intersection(t.encode().translate(core.WORD_VIEW_BYTES).split())
+            assert sorted(core._ascii_anchor_hits(t)) == sorted(w.decode() for w in words), t
+            hits += bool(words)
+        zones += bool(core._digit_zones(t))
+        spaced += core._spaced_hint(t)
+    assert min(hits, zones, spaced) > 100  # every loop met what it looks for, many times
+
+
+def test_every_anchor_word_is_found_by_the_character_loop():
+    for w in sorted(core.ANCHOR_WORDS_ASCII):
+        word = w.decode()
+        assert core._ascii_anchor_hits(f"x {word}, y") == [word]
+        assert core._ascii_anchor_hits(f"x{word}y") == []

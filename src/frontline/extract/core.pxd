@@ -9,9 +9,26 @@ cdef class Tok:
     cdef public bint blocked, single
     cdef public Py_ssize_t wb
 
-@cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, parts=list, pos=list, toks=list,
-               word_tokens=dict, sep_words=frozenset, wt=tuple)
+@cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, spans=list, toks=list,
+               word_tokens=dict, sep_words=frozenset, wt=tuple, s=Py_ssize_t, e=Py_ssize_t)
 cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
+
+@cython.locals(spans=list, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4)
+cpdef list _chunk_spans(str t, Py_ssize_t ws, Py_ssize_t we)
+
+@cython.locals(out=list, start=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
+               gap=Py_ssize_t)
+cpdef list _digit_zones(str t)
+
+@cython.locals(k0=Py_ssize_t, k1=Py_ssize_t)
+cpdef Py_ssize_t _anchor_key(Py_ssize_t c0, Py_ssize_t c1, Py_ssize_t length)
+
+@cython.locals(stride=Py_ssize_t, k0=Py_ssize_t, k1=Py_ssize_t, code=Py_ssize_t, hits=set, anchors=frozenset, keys=bytes, lo=Py_ssize_t, hi=Py_ssize_t, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4,
+               letter=bint, w=str)
+cpdef list _ascii_anchor_hits(str t)
+
+@cython.locals(ch=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, c3=Py_UCS4, c4=Py_UCS4, c5=Py_UCS4)
+cpdef bint _spaced_hint(str t)
 
 @cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
                c=str, k=Py_ssize_t, tok=Tok)

@@ -30,6 +30,12 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from . import lexicon as L
 
+try:  # True in the module Cython compiles from this file (setup.py), False when it runs as plain Python
+    import cython
+    COMPILED = bool(cython.compiled)
+except ImportError:
+    COMPILED = False
+
 # --------------------------------------------------------------------------------------------------
 # Regular expressions
 
@@ -505,28 +511,56 @@ def _word_token(kind: str, val: str) -> tuple[str, str]:
 _WORD_TOKENS = {w: _word_token(*v) for w, v in ALL_WORDS.items()}
 
 
+def _chunk_spans(t: str, ws: int, we: int) -> list[int]:
+    """CHUNK_RE's matches in t[ws:we] as a flat list [start, end, start, end, ...], found by one pass over
+    the characters: what the compiled module runs instead of a regex split."""
+    spans: list[int] = []
+    i = ws
+    while i < we:
+        ch = t[i]
+        if "a" <= ch <= "z" or "0" <= ch <= "9" or "\u00c0" <= ch <= "\u024f":
+            s = i
+            i += 1
+            while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9" or "\u00c0" <= t[i] <= "\u024f"):
+                i += 1
+            while i + 1 < we and t[i] == "!" and ("a" <= t[i + 1] <= "z" or "0" <= t[i + 1] <= "9"):
+                i += 2
+                while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9"):
+                    i += 1
+            spans.append(s)
+            spans.append(i)
+        else:
+            i += 1
+    return spans
+
+
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
-    spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
-    if spaced:
-        return _tokenise_spaced(t, ws, we, spaced)
-    # the common case, no letter-spaced words: the same loop without their bookkeeping. The window is
-    # split into gaps and chunks in C (parts[1::2] are exactly CHUNK_RE's matches), and the chunks'
-    # offsets come from the running sum of the parts' lengths, so no match object is made per chunk.
-    parts = CHUNK_SPLIT_RE.split(t[ws:we])
-    pos = list(accumulate(map(len, parts), initial=ws))
+    if _SPACED_HINT_RE.search(t, ws, we) is not None:  # every letter-spaced word shows the hint
+        spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
+        if spaced:
+            return _tokenise_spaced(t, ws, we, spaced)
+    # the common case, no letter-spaced words: the same loop without their bookkeeping. As plain Python
+    # the window is split into gaps and chunks in C (parts[1::2] are exactly CHUNK_RE's matches) and the
+    # chunks' offsets come from the running sum of the parts' lengths; compiled, one pass over the
+    # characters finds them.
+    if COMPILED:
+        spans = _chunk_spans(t, ws, we)
+    else:
+        spans = list(accumulate(map(len, CHUNK_SPLIT_RE.split(t[ws:we])), initial=ws))[1:-1]
     toks: list[Tok] = []
     words = 0
     word_tokens, sep_words = _WORD_TOKENS, _SEP_WORDS
-    for k in range(1, len(parts), 2):
-        c = parts[k]
+    for k in range(0, len(spans), 2):
+        s, e = spans[k], spans[k + 1]
+        c = t[s:e]
         if c.isdigit():
-            tok = Tok(pos[k], pos[k + 1], c, "digit")
+            tok = Tok(s, e, c, "digit")
             tok.wb, words = words, 0
             toks.append(tok)
             continue
         wt = word_tokens.get(c)
         if wt is not None:  # a whole number word: the token _classify_chunk makes
-            tok = Tok(pos[k], pos[k + 1], wt[0], wt[1], c)
+            tok = Tok(s, e, wt[0], wt[1], c)
             tok.wb, words = words, 0
             toks.append(tok)
             continue
@@ -535,7 +569,7 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
                 words += 1
             continue
         n = len(toks)
-        _classify_chunk(t, pos[k], pos[k + 1], toks)
+        _classify_chunk(t, s, e, toks)
         if len(toks) > n:
             toks[n].wb = words
             words = 0
@@ -998,9 +1032,61 @@ def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearr
             yield cand
 
 
+_ANCHOR_LENGTHS = (min(map(len, ANCHOR_WORDS_ASCII)), max(map(len, ANCHOR_WORDS_ASCII)))
+
+
+def _anchor_key(c0: int, c1: int, length: int) -> int:
+    """Index into ``_ANCHOR_KEYS`` of a run of ``length`` letters and digits starting with code points
+    c0, c1 (lower-case ASCII letters and digits; anything else shares one code)."""
+    k0 = c0 - 97 if 97 <= c0 <= 122 else (c0 - 22 if 48 <= c0 <= 57 else 36)
+    k1 = c1 - 97 if 97 <= c1 <= 122 else (c1 - 22 if 48 <= c1 <= 57 else 36)
+    return (k0 * 37 + k1) * (_ANCHOR_LENGTHS[1] + 1) + length
+
+
+#: 1 at the key of every ASCII anchor word: a run of text whose first two characters and length match
+#: no anchor word is not looked up (most words of an ad).
+_ANCHOR_KEYS = bytes(1 if k in {_anchor_key(w[0], w[1], len(w)) for w in ANCHOR_WORDS_ASCII} else 0
+                     for k in range(37 * 37 * (_ANCHOR_LENGTHS[1] + 1)))
+
+
+def _ascii_anchor_hits(t: str) -> list[str]:
+    """The anchor words among the runs of letters and digits of lower-case ASCII ``t`` (the words of
+    ``t.translate(WORD_VIEW_BYTES).split()``), found by one pass over the characters (compiled)."""
+    hits = set()
+    anchors = ANCHOR_WORDS
+    keys = _ANCHOR_KEYS
+    lo, hi = _ANCHOR_LENGTHS
+    stride = hi + 1
+    s = -1  # start of the current run, -1 outside one
+    k0 = k1 = 36  # _anchor_key's codes of the run's first two characters
+    letter = False
+    i = 0
+    for ch in t + " ":  # a space ends the last run
+        if "a" <= ch <= "z" or "0" <= ch <= "9":
+            code = ord(ch) - 97 if ch >= "a" else ord(ch) - 22
+            if s < 0:
+                s = i
+                k0, k1 = code, 36
+            elif i == s + 1:
+                k1 = code
+            if ch >= "a":
+                letter = True
+        elif s >= 0:
+            if letter and lo <= i - s <= hi and keys[(k0 * 37 + k1) * stride + i - s]:
+                w = t[s:i]
+                if w in anchors:
+                    hits.add(w)
+            s = -1
+            letter = False
+        i += 1
+    return list(hits)
+
+
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
     """Positions of number words standing alone (not inside other words), found without a regex scan."""
-    if t.isascii():  # bytes translate with a 256-byte table is several times faster than a str dict
+    if t.isascii() and COMPILED:
+        hits = _ascii_anchor_hits(t)
+    elif t.isascii():  # bytes translate with a 256-byte table is several times faster than a str dict
         hits = [w.decode() for w in ANCHOR_WORDS_ASCII.intersection(t.encode().translate(WORD_VIEW_BYTES).split())]
     else:
         hits = ANCHOR_WORDS.intersection(t.translate(WORD_VIEW).split())
@@ -1025,9 +1111,22 @@ _SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
 def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
     """Number words spelled with spaces between their letters ("T H R E E"), as window anchors
     (start, end, word), like ``_word_anchors`` gives for words standing alone."""
-    if _SPACED_HINT_RE.search(t) is None:
+    hint = _spaced_hint(t) if COMPILED else _SPACED_HINT_RE.search(t) is not None
+    if not hint:
         return []
     return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+
+
+def _spaced_hint(t: str) -> bool:
+    """Whether ``_SPACED_HINT_RE`` matches somewhere in ``t``, by one pass over the characters (compiled):
+    a letter not followed by a letter, after a space and a single letter and one or two spaces."""
+    c1 = c2 = c3 = c4 = c5 = "\x00"  # the five characters before ch, nearest first
+    for ch in t + "\x00":  # nothing after the text: not a letter
+        if not "a" <= ch <= "z" and "a" <= c1 <= "z" and c2 == " " and (
+                ("a" <= c3 <= "z" and c4 == " ") or (c3 == " " and "a" <= c4 <= "z" and c5 == " ")):
+            return True
+        c5, c4, c3, c2, c1 = c4, c3, c2, c1, ch
+    return False
 
 
 #: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
@@ -1069,12 +1168,39 @@ def _digit_count(s: str) -> int:
     return len(b) - len(b.translate(None, _ASCII_DIGITS))
 
 
+def _digit_zones(t: str) -> list:
+    """DIGIT_ZONE_RE's zones (start, end, ASCII digits inside) found by one pass over the characters:
+    what the compiled module runs instead of the regex."""
+    out = []
+    start = last = -1
+    count = 0
+    gap = WINDOW_GAP
+    i = -1
+    for ch in t:
+        i += 1  # the index of ch
+        if "0" <= ch <= "9":
+            if start >= 0 and i - last - 1 <= gap:
+                count += 1
+            else:
+                if start >= 0:
+                    out.append((start, last + 1, count))
+                start = i
+                count = 1
+            last = i
+    if start >= 0:
+        out.append((start, last + 1, count))
+    return out
+
+
 def _windows(t: str):
     """Spans of text around anchors (digit runs, number words) that hold enough digits to be a number.
 
     Returns (start, end, mass): mass counts the digits and number words inside.
     """
-    zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
+    if COMPILED:
+        zones = _digit_zones(t)
+    else:
+        zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
     words = _word_anchors(t) + _spaced_anchors(t)
     if words:
         zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
