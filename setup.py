@@ -11,17 +11,28 @@ from pathlib import Path
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 sys.path.insert(0, str(Path(__file__).parent / "src" / "frontline" / "extract"))
 from _build import SOURCES, source_digest  # noqa: E402  (stdlib-only module: no package import at build time)
 
 HERE = Path(__file__).parent / "src" / "frontline" / "extract"
-(HERE / "core.digest").write_text(source_digest(HERE) + "\n")
+
+
+class BuildExt(build_ext):
+    """Compile, then record the digest of the sources beside the compiled module."""
+
+    def run(self):
+        super().run()
+        for ext in self.extensions:
+            Path(self.get_ext_fullpath(ext.name)).with_name("core.digest").write_text(source_digest(HERE) + "\n")
+
 
 setup(
     ext_modules=cythonize(
         [Extension("frontline.extract.core", [f"src/frontline/extract/{SOURCES[0]}"], extra_compile_args=["-O2"])],
         compiler_directives={"language_level": 3, "annotation_typing": False},
     ),
-    package_data={"frontline.extract": ["core.digest", "core.pxd"]},
+    cmdclass={"build_ext": BuildExt},
+    package_data={"frontline.extract": ["core.pxd"]},
 )
