@@ -77,6 +77,7 @@ cpdef list _candidates(str t, list nums, list links)
 cpdef list _scan_tokens(str text, str t, list toks)
 
 @cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,
+               matches=list,
                left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
 cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
 

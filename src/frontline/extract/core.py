@@ -1008,14 +1008,20 @@ def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
     return out
 
 
+def _rank_key(cand: tuple) -> tuple:
+    return -cand[0], cand[1]
+
+
 def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearray):
-    """``_candidates`` best first (score down, then start), skipping ranges that overlap a token already
-    ``taken`` when their turn comes; long token runs are ranked on arrays and built only when reached."""
+    """``_candidates`` best first (score down, then start). Long token runs are ranked on arrays and each
+    candidate is built only when reached, skipping ranges that overlap a token already ``taken`` by then;
+    the caller skips those of a short run itself."""
     if len(nums) < _VECTOR_MIN_TOKENS:
-        for cand in sorted(_candidates(t, nums, links), key=lambda c: (-c[0], c[1])):
-            if taken.find(1, cand[1], cand[2] + 1) < 0:
-                yield cand
-        return
+        return sorted(_candidates(t, nums, links), key=_rank_key)
+    return _ranked_long_run(t, nums, links, taken)
+
+
+def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray):
     arrays = _candidate_arrays(nums, links)
     if arrays is None:
         return
@@ -1329,18 +1335,19 @@ def find_all(text: str) -> list[Found]:
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     # distractor texts first (findall, in C); their spans only for a window that can still hold a number
     by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
-    blocked = BLOCK_RE.findall(t, ws, we)
+    matches = list(BLOCK_RE.finditer(t, ws, we))
     if by_word:
-        blocked += BLOCK_WORD_RE.findall(t, ws, we)
+        matches += BLOCK_WORD_RE.finditer(t, ws, we)
     blocks: list = []
-    if blocked:  # enough digits left once the distractors are set aside? (number words glued to digits,
+    if matches:  # enough digits left once the distractors are set aside? (number words glued to digits,
         # as in "three1two", are not in the window's mass: each glued boundary outside them counts for one)
+        blocked = [m.group() for m in matches]
         left = mass - _digit_count("".join(blocked))
         if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - _glued("|".join(blocked)) < MIN_WINDOW_DIGITS:
             return []
-        blocks = [(m.start(), m.end(), m.group()) for m in BLOCK_RE.finditer(t, ws, we)]
+        blocks = [(m.start(), m.end(), m.group()) for m in matches]
         if by_word:
-            blocks = sorted(blocks + [(m.start(), m.end(), m.group()) for m in BLOCK_WORD_RE.finditer(t, ws, we)])
+            blocks.sort()
     toks = _tokenise(t, ws, we)
     _plurals_stay_words(text, toks)
     toks = _merge_words(toks, t)
@@ -1428,6 +1435,8 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     taken = bytearray(len(nums))  # 1 where a chosen number uses the token
     chosen = []
     for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
+        if taken.find(1, i, j + 1) >= 0:
+            continue
         res = classify_digits(digits)
         if res is None:
             continue
