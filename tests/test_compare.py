@@ -86,6 +86,25 @@ def test_family_tests_holm_and_bh_follow_the_textbook_step_down():
     assert set(tests["unit"]) == {"numbers", "ads", "posters"}
 
 
+def test_cluster_tests_against_several_baselines_are_the_tests_one_by_one():
+    """One fit per unit and brand serves every baseline that lists the brand: the statistics are those of
+    a separate cluster-robust test per row."""
+    from frontline import units
+
+    att, ads = _units({"MetroPCS": 19, "T-Mobile": 30, "AT&T": 51}, n_ads_each=3)
+    ads = pd.concat([ads, pd.DataFrame({"ad_id": ["x1", "x1", "x2", "x2"], "number_hash": ["0", "40", "40", "90"]})],
+                    ignore_index=True)
+    table, rows = compare.unit_shares(att, ads, 0.95, replicates=50, seed=1)
+    base = pd.DataFrame({"baseline": ["b1", "b1", "b2", "b2", "b3"],
+                         "brand": ["MetroPCS", "AT&T", "MetroPCS", "AT&T", "MetroPCS"],
+                         "share": [0.034, 0.6, 0.05, 0.4, 0.034]})
+    tests = compare.family_tests(table, rows, base, {"MetroPCS", "T-Mobile", "AT&T"}, 0.95, 0.05)
+    wald = tests[tests["test"] == "cluster-robust Wald"]
+    assert len(wald) == 10  # ads and posters x five baseline rows
+    for r in wald.itertuples():
+        assert (r.statistic, r.p_value) == units.cluster_wald_test(rows[r.unit], r.brand, r.baseline_share)
+
+
 def test_brand_the_numbering_cannot_identify_is_left_out_of_the_family():
     att, ads = _units({"MetroPCS": 19, "Other wireless": 81})
     table, rows = compare.unit_shares(att, ads, 0.95, replicates=50, seed=1)

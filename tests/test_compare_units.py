@@ -93,3 +93,89 @@ def test_replicates_are_shares_of_resampled_clusters():
     assert reps.shape == (50, 2)
     assert np.allclose(reps.sum(axis=1), 1.0)
     assert ((reps >= 0) & (reps <= 1)).all()
+
+
+# The fast paths give exactly what the direct definitions give -----------------------------------------
+
+def _posters_by_definition(ad_numbers):
+    """Components of the ad-number graph over the distinct pairs, numbered in order of their first
+    (sorted) number: the definition ``infer_posters`` implements on integer codes."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = ad_numbers[["ad_id", "number_hash"]].drop_duplicates()
+    ads, ad_idx = np.unique(pairs["ad_id"].to_numpy(dtype=str), return_inverse=True)
+    nums, num_idx = np.unique(pairs["number_hash"].to_numpy(dtype=str), return_inverse=True)
+    a = len(ads)
+    graph = sparse.coo_matrix((np.ones(len(pairs)), (ad_idx, a + num_idx)), shape=(a + len(nums),) * 2)
+    comp = connected_components(graph, directed=False)[1][a:]
+    _, first = np.unique(comp, return_index=True)
+    order = {c: i for i, c in enumerate(comp[np.sort(first)])}
+    return pd.DataFrame({"number_hash": nums, "poster": [order[c] for c in comp]})
+
+
+def _ad_rows_by_definition(attributed, ad_numbers):
+    pool = attributed.loc[attributed["brand"] != "Unattributed", ["number_hash", "brand"]]
+    pairs = ad_numbers[["ad_id", "number_hash"]].drop_duplicates().merge(pool, on="number_hash", how="inner")
+    k = pairs.groupby("ad_id")["number_hash"].transform("size")
+    return pd.DataFrame({"cluster": pairs["number_hash"].to_numpy(), "brand": pairs["brand"].to_numpy(),
+                         "weight": 1.0 / k.to_numpy()})
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_posters_and_ad_rows_on_codes_equal_their_definitions(seed):
+    rng = np.random.default_rng(seed)
+    n = 400
+    ad_numbers = pd.DataFrame({"ad_id": [f"a{i}" for i in rng.integers(0, 150, n)],
+                               "number_hash": [f"{i:03x}" for i in rng.integers(0, 120, n)]})
+    numbers = sorted(set(ad_numbers["number_hash"])) + ["fff"]  # one number no ad lists
+    attributed = pd.DataFrame({"number_hash": numbers,
+                               "brand": rng.choice(["MetroPCS", "AT&T", "Unattributed"], len(numbers))})
+    pd.testing.assert_frame_equal(units.infer_posters(ad_numbers), _posters_by_definition(ad_numbers))
+    pd.testing.assert_frame_equal(units.unit_rows(attributed, ad_numbers, "ads"),
+                                  _ad_rows_by_definition(attributed, ad_numbers))
+    # a number attributed twice (not one row per number) takes the merge's path, with the same meaning
+    doubled = pd.concat([attributed, attributed.head(3)], ignore_index=True)
+    pd.testing.assert_frame_equal(units.unit_rows(doubled, ad_numbers, "ads"),
+                                  _ad_rows_by_definition(doubled, ad_numbers))
+    # the posters unit from posters already inferred is the posters unit
+    posters = units.infer_posters(ad_numbers)
+    pd.testing.assert_frame_equal(units.unit_rows(attributed, ad_numbers, "posters", posters),
+                                  units.unit_rows(attributed, ad_numbers, "posters"))
+
+
+def _replicates_in_one_draw(by_brand, total, replicates, rng, batch=64):
+    """Each batch of resamples drawn as one (m, n) array and counted with one bincount: the definition
+    ``cluster_bootstrap_replicates`` draws one resample at a time."""
+    n = len(total)
+    out = np.empty((replicates, by_brand.shape[1]))
+    for start in range(0, replicates, batch):
+        m = min(batch, replicates - start)
+        idx = rng.integers(0, n, size=(m, n)) + (np.arange(m) * n)[:, None]
+        counts = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
+        out[start:start + m] = (counts @ by_brand) / (counts @ total)[:, None]
+    return out
+
+
+@pytest.mark.parametrize("n, replicates, batch", [(1, 5, 64), (7, 50, 7), (101, 130, 64), (1000, 64, 16)])
+def test_replicates_drawn_one_resample_at_a_time_are_the_same_numbers(n, replicates, batch):
+    rng = np.random.default_rng(n)
+    by_brand = rng.random((n, 3)) * (rng.random((n, 3)) < 0.5)
+    total = by_brand.sum(axis=1) + 0.5
+    got = units.cluster_bootstrap_replicates(by_brand, total, replicates, np.random.default_rng(11), batch=batch)
+    want = _replicates_in_one_draw(by_brand, total, replicates, np.random.default_rng(11), batch=batch)
+    assert np.array_equal(got, want)
+
+
+def test_wald_tests_from_one_fit_equal_separate_tests():
+    rng = np.random.default_rng(4)
+    rows = pd.DataFrame({"cluster": rng.integers(0, 60, 500), "brand": rng.choice(["M", "O", "T"], 500),
+                         "weight": rng.random(500) + 0.1})
+    values = [0.1, 0.3, 0.3, 0.5]
+    assert units.cluster_wald_tests(rows, "M", values) == [units.cluster_wald_test(rows, "M", v) for v in values]
+    groups = units.cluster_groups(rows)
+    assert groups.tolist() == pd.factorize(rows["cluster"])[0].tolist()
+    assert units.cluster_wald_tests(rows, "O", values, groups) == units.cluster_wald_tests(rows, "O", values)
+    # no variation: no fit, an infinite statistic unless the null value is the share itself
+    constant = rows.assign(brand="M")
+    assert units.cluster_wald_tests(constant, "M", [1.0, 0.5]) == [(0.0, 1.0), (np.inf, 0.0)]

@@ -1,8 +1,11 @@
 """Scoring extraction against truth, and the `frontline extract` command."""
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontline import cli, extract, privacy
 from frontline.extract import evaluate
@@ -166,3 +169,157 @@ def test_sampled_ads_read_in_batches_are_the_rows_sample_ads_draws(tmp_path, n):
     expected = evaluate.sample_ads(ads, n, seed=3).reset_index(drop=True)
     pd.testing.assert_frame_equal(sample.reset_index(drop=True), expected)
     assert len(sample) == min(n, len(ads))
+
+
+# Scoring on integer codes: the same scores as the row-by-row definition ----------------------------
+
+def _reference_score(found, truth, distractors=None, ads=None):
+    """The definition of ``evaluate.score`` row by row (Python sets of pairs, a pandas merge for the
+    overlaps): the oracle the vectorised scoring must agree with exactly."""
+    def overlaps(a, b, on):
+        j = a.reset_index(names="_f").merge(b.reset_index(names="_o"), on=on, suffixes=("", "_o"))
+        return j[(j["start"] < j["end_o"]) & (j["start_o"] < j["end"])]
+
+    if ads is not None:
+        found, truth = found[found["ad_id"].isin(ads)], truth[truth["ad_id"].isin(ads)]
+        if distractors is not None:
+            distractors = distractors[distractors["ad_id"].isin(ads)]
+    found = found[evaluate.OCCURRENCE_COLUMNS].reset_index(drop=True)
+    targets = truth[truth["target"].astype(bool)].reset_index(drop=True)
+    truth_pairs = set(zip(targets["ad_id"], targets["number_hash"]))
+    found_pairs = set(zip(found["ad_id"], found["number_hash"]))
+    tp, fp, fn = len(found_pairs & truth_pairs), len(found_pairs - truth_pairs), len(truth_pairs - found_pairs)
+    precision, recall = evaluate._ratio(tp, tp + fp), evaluate._ratio(tp, tp + fn)
+    hit = overlaps(found, targets[evaluate.OCCURRENCE_COLUMNS], ["ad_id", "number_hash", "field"])
+    targets["found"] = targets.index.isin(hit["_o"])
+    tags = targets.assign(tag=targets["tags"].str.split(",")).explode("tag")
+    tags = tags[tags["tag"].fillna("") != ""]
+    per_pattern = {t: {"n": int(len(g)), "found": int(g["found"].sum()), "recall": float(g["found"].mean())}
+                   for t, g in tags.groupby("tag", sort=True)}
+    fp_rows = found[np.array([p not in truth_pairs for p in zip(found["ad_id"], found["number_hash"])], dtype=bool)]
+    fp_kinds, n_distractors, explained = {}, {}, set()
+    if distractors is not None and len(distractors):
+        n_distractors = {k: int(v) for k, v in distractors["kind"].value_counts().sort_index().items()}
+        ov = overlaps(fp_rows, distractors[["ad_id", "field", "start", "end", "kind"]], ["ad_id", "field"])
+        fp_kinds = {kind: int(g["_f"].nunique()) for kind, g in ov.groupby("kind", sort=True)}
+        explained = set(ov["_f"])
+    nontarget = truth[~truth["target"].astype(bool)]
+    nt_pairs = set(zip(nontarget["ad_id"], nontarget["number_hash"]))
+    rest = [i for i in fp_rows.index if i not in explained]
+    fp_kinds["nontarget"] = sum(1 for i in rest if (found.at[i, "ad_id"], found.at[i, "number_hash"]) in nt_pairs)
+    fp_kinds["unexplained"] = len(rest) - fp_kinds["nontarget"]
+    return {
+        "ads": int(len(ads)) if ads is not None else int(truth["ad_id"].nunique()),
+        "true_positives": tp, "false_positives": fp, "false_negatives": fn,
+        "precision": precision, "recall": recall, "f1": evaluate._f1(precision, recall),
+        "occurrences": int(len(targets)), "occurrence_recall": evaluate._ratio(int(targets["found"].sum()), len(targets)),
+        "patterns": per_pattern, "distractor_fp": fp_kinds, "distractors": n_distractors,
+        "distractors_planted": sum(n_distractors.values()),
+        "distractor_false_positives": sum(v for k, v in fp_kinds.items() if k not in ("nontarget", "unexplained")),
+    }
+
+
+_ADS = [f"a{i}" for i in range(5)]
+_span = st.tuples(st.sampled_from(_ADS), st.sampled_from(["n0", "n1", "n2", "n3"]), st.sampled_from(["title", "body"]),
+                  st.integers(0, 30), st.integers(1, 12))
+
+
+@st.composite
+def _scoring_case(draw):
+    def frame(rows, extra=None):
+        df = pd.DataFrame(rows, columns=["ad_id", "number_hash", "field", "start", "length"])
+        df["end"] = df["start"] + df.pop("length")
+        for name, values in (extra or {}).items():
+            df[name] = values
+        # typed as the Parquet files read them, empty or not
+        return df.astype({c: "str" for c in ("ad_id", "number_hash", "field", "tags", "kind") if c in df}
+                         | {"start": "int64", "end": "int64"})
+
+    found = frame(draw(st.lists(_span, max_size=25)))
+    truth_rows = draw(st.lists(_span, max_size=20))
+    truth = frame(truth_rows, {
+        "target": draw(st.lists(st.booleans(), min_size=len(truth_rows), max_size=len(truth_rows))),
+        "tags": draw(st.lists(st.sampled_from(["plain", "spelled", "plain,unicode", "unicode,plain,plain", ""]),
+                              min_size=len(truth_rows), max_size=len(truth_rows)))})
+    d_rows = draw(st.lists(_span, max_size=15))
+    distractors = frame(d_rows, {"kind": draw(st.lists(st.sampled_from(["price", "measurement", "slogan"]),
+                                                       min_size=len(d_rows), max_size=len(d_rows)))}
+                        ).drop(columns="number_hash")
+    ads = draw(st.one_of(st.none(), st.lists(st.sampled_from(_ADS + ["z9"]), unique=True).map(pd.Index)))
+    return found, truth, (distractors if draw(st.booleans()) else None), ads
+
+
+def _same(a, b):
+    return json.dumps(a, sort_keys=False) == json.dumps(b, sort_keys=False)  # NaN-safe, and key order counts
+
+
+@settings(max_examples=100, deadline=None)
+@given(_scoring_case())
+def test_scores_on_integer_codes_equal_the_row_by_row_definition(case):
+    found, truth, distractors, ads = case
+    expected = _reference_score(found, truth, distractors, ads)
+    assert _same(evaluate.score(found, truth, distractors, ads), expected)
+    # categorical columns (as read_found / read_truth / read_distractors give them) score the same
+    cat = {"number_hash": "category", "field": "category"}
+    assert _same(evaluate.score(found.astype(cat), truth.astype(cat),
+                                None if distractors is None else distractors.astype({"field": "category",
+                                                                                     "kind": "category"}),
+                                ads), expected)
+
+
+def test_false_positives_count_once_per_distractor_kind_and_nontargets_apart():
+    found = pd.DataFrame({"ad_id": ["a", "a", "b"], "number_hash": ["x", "y", "z"], "field": ["body"] * 3,
+                          "start": [0, 20, 0], "end": [10, 30, 10]})
+    truth = pd.DataFrame({"ad_id": ["b"], "number_hash": ["z"], "field": ["body"], "start": [40], "end": [50],
+                          "target": [False], "tags": [""]})
+    # the first false positive overlaps two price distractors and a slogan; the second overlaps nothing
+    distractors = pd.DataFrame({"ad_id": ["a"] * 3, "field": ["body"] * 3, "start": [0, 5, 2], "end": [3, 8, 4],
+                                "kind": ["price", "price", "slogan"]})
+    s = evaluate.score(found, truth, distractors)
+    assert s["distractor_fp"] == {"price": 1, "slogan": 1, "nontarget": 1, "unexplained": 1}
+    assert s["distractors"] == {"price": 2, "slogan": 1} and s["distractor_false_positives"] == 2
+    # a scope without distractors of some kind does not list that kind
+    assert evaluate.score(found, truth, distractors, pd.Index(["b"]))["distractors"] == {}
+
+
+def test_shared_codes_are_equal_exactly_for_equal_values_across_columns():
+    a = pd.Series(["x", "y", None, "x"])
+    b = pd.Series(["y", "w", None], dtype="category")
+    c = pd.Index(["w", "x"])
+    ca, cb, cc = evaluate._codes(a, b, c)
+    values = list(a) + list(b) + list(c)
+    codes = list(ca) + list(cb) + list(cc)
+    for v, k in zip(values, codes):
+        assert all((k == k2) == (v == v2 or (v is None and v2 is None) or (pd.isna(v) and pd.isna(v2)))
+                   for v2, k2 in zip(values, codes))
+
+
+def test_overlapping_pairs_need_equal_keys_and_overlapping_spans():
+    i, j = evaluate._overlapping(np.array([1, 1, 2]), np.array([0, 10, 0]), np.array([5, 12, 5]),
+                                 np.array([1, 2, 1, 3]), np.array([4, 5, 12, 0]), np.array([6, 9, 20, 5]))
+    # left 0 [0,5) meets right 0 [4,6) (key 1); left 1 [10,12) touches right 2 [12,20) only at its end;
+    # left 2 [0,5) and right 1 [5,9) share key 2 but not a character; right 3 has no partner key
+    assert sorted(zip(i.tolist(), j.tolist())) == [(0, 0)]
+    assert evaluate._member(np.array([3, 5, 9]), np.array([1, 5, 8])).tolist() == [False, True, False]
+    assert evaluate._member(np.array([3]), np.array([], dtype=np.int64)).tolist() == [False]
+
+
+def test_scoring_tables_are_read_with_their_text_columns_as_categoricals(tmp_path):
+    _, truth, distractors = _truth_fixture()
+    truth.to_parquet(tmp_path / "truth.parquet", index=False)
+    distractors.to_parquet(tmp_path / "distractors.parquet", index=False)
+    found = _hashed(pd.DataFrame({"ad_id": ["a1"], "number": ["+12135550147"], "field": ["body"],
+                                  "start": [5], "end": [17], "site": ["s"]}))
+    found.to_parquet(tmp_path / "found.parquet", index=False)
+    t = evaluate.read_truth(tmp_path / "truth.parquet")
+    assert set(t.columns) == set(evaluate.TRUTH_COLUMNS) and isinstance(t["number"].dtype, pd.CategoricalDtype)
+    f = evaluate.read_found(tmp_path / "found.parquet")
+    assert list(f.columns) == evaluate.OCCURRENCE_COLUMNS and isinstance(f["number_hash"].dtype, pd.CategoricalDtype)
+    d = evaluate.read_distractors(tmp_path / "distractors.parquet")
+    assert d["kind"].astype(str).tolist() == ["measurement", "slogan", "price"]
+    # a truth file without the optional columns is read with those it has
+    truth.drop(columns=["tags", "target"]).to_parquet(tmp_path / "bare.parquet", index=False)
+    assert "tags" not in evaluate.read_truth(tmp_path / "bare.parquet").columns
+    s = evaluate.score(f, evaluate.hash_truth(t, KEY), d)
+    assert _same(s, evaluate.score(found, evaluate.hash_truth(truth, KEY), distractors))
+    assert s["true_positives"] == 1 and s["patterns"]["plain"]["found"] == 1

@@ -92,16 +92,17 @@ def wireless_groups(carriers: pd.DataFrame) -> set[str]:
 
 
 def unit_shares(attributed: pd.DataFrame, ad_numbers: pd.DataFrame, confidence: float, replicates: int,
-                seed: int, method: str = "percentile", wireless: set[str] | None = None
-                ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+                seed: int, method: str = "percentile", wireless: set[str] | None = None,
+                posters: pd.DataFrame | None = None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
     """Brand shares for every unit of analysis (long table: unit, brand, count, total, clusters, share,
     low, high, ci_method) and the rows behind each unit (for the tests).
 
     With ``wireless`` (a set of wireless brands and groups), a fourth unit, ``wireless_numbers``, gives
     each brand's share of the unique numbers attributed to wireless brands only: the baselines are
-    shares of wireless subscribers, while the report's denominator was all numbers.
+    shares of wireless subscribers, while the report's denominator was all numbers. ``posters``: the
+    inferred posters (:func:`frontline.units.infer_posters` of ``ad_numbers``), when already at hand.
     """
-    rows = {u: units_mod.unit_rows(attributed, ad_numbers, u) for u in units_mod.UNITS}
+    rows = {u: units_mod.unit_rows(attributed, ad_numbers, u, posters) for u in units_mod.UNITS}
     parts = []
     exact = [("numbers", attributed)]
     if wireless is not None:
@@ -144,11 +145,12 @@ def family_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], b
     under another OCN) is listed with identifiable = False and left out of the family. Holm and BH
     adjustments are made within each unit over its identifiable tests.
     """
+    wald = _wald_tests(unit_table, unit_rows, baselines, identifiable)
     rows = []
     for unit, grp in unit_table.groupby("unit", sort=False):
         by_brand = grp.set_index("brand")
         total = float(grp["total"].iloc[0]) if len(grp) else 0.0
-        for b in baselines.itertuples():
+        for i, b in enumerate(baselines.itertuples()):
             ok = b.brand in identifiable
             if b.brand in by_brand.index:
                 r = by_brand.loc[b.brand]
@@ -165,7 +167,7 @@ def family_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], b
             elif ok:
                 if 0.0 < share < 1.0:
                     test = "cluster-robust Wald"
-                    stat, p = units_mod.cluster_wald_test(unit_rows[unit], b.brand, b.share)
+                    stat, p = wald[unit, i]
                 else:  # no variation: a cluster-robust standard error is zero, no test
                     test = "not testable (no variation)"
             if not ok:
@@ -184,6 +186,27 @@ def family_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], b
     out["in_family"] = out["p_value"].notna()
     out["reject_holm"] = out["p_holm"] < alpha
     out["reject_bh"] = out["p_bh"] < alpha
+    return out
+
+
+def _wald_tests(unit_table: pd.DataFrame, unit_rows: dict[str, pd.DataFrame], baselines: pd.DataFrame,
+                identifiable: set[str]) -> dict[tuple[str, int], tuple[float, float]]:
+    """The cluster-robust Wald tests ``family_tests`` makes, by (unit, position of the baseline row): one
+    fit per unit and brand, whichever baselines it is tested against (at a million ads a fit takes most
+    of a second)."""
+    wanted: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for r in unit_table.itertuples():
+        if r.unit in EXACT_UNITS or r.brand not in identifiable or not 0.0 < float(r.share) < 1.0:
+            continue
+        for i, b in enumerate(baselines.itertuples()):
+            if b.brand == r.brand:
+                wanted.setdefault((r.unit, r.brand), []).append((i, b.share))
+    out, groups = {}, {}
+    for (unit, brand), tests in wanted.items():
+        if unit not in groups:
+            groups[unit] = units_mod.cluster_groups(unit_rows[unit])
+        results = units_mod.cluster_wald_tests(unit_rows[unit], brand, [v for _, v in tests], groups[unit])
+        out.update({(unit, i): res for (i, _), res in zip(tests, results)})
     return out
 
 

@@ -25,45 +25,72 @@ UNITS = ("numbers", "ads", "posters")
 
 
 def infer_posters(ad_numbers: pd.DataFrame) -> pd.DataFrame:
-    """One row per number_hash with its inferred ``poster`` (component id, ordered by first hash)."""
-    pairs = ad_numbers[["ad_id", "number_hash"]].drop_duplicates()
-    ads, ad_idx = np.unique(pairs["ad_id"].to_numpy(dtype=str), return_inverse=True)
-    nums, num_idx = np.unique(pairs["number_hash"].to_numpy(dtype=str), return_inverse=True)
+    """One row per number_hash with its inferred ``poster`` (component id, ordered by first hash).
+
+    Ads and numbers are integer codes (pandas factorize; numbers in sorted order), so a million ads take
+    about a second: repeated (ad, number) pairs only repeat an edge, which does not change the components.
+    """
+    ad_idx, _ = pd.factorize(ad_numbers["ad_id"], use_na_sentinel=False)
+    num_idx, nums = pd.factorize(ad_numbers["number_hash"], sort=True, use_na_sentinel=False)
     # bipartite graph: ads are nodes 0..A-1, numbers A..A+N-1
-    a = len(ads)
-    graph = sparse.coo_matrix((np.ones(len(pairs)), (ad_idx, a + num_idx)), shape=(a + len(nums),) * 2)
+    a = int(ad_idx.max(initial=-1)) + 1
+    graph = sparse.coo_matrix((np.ones(len(ad_idx)), (ad_idx, a + num_idx)), shape=(a + len(nums),) * 2)
     _, labels = connected_components(graph, directed=False)
     comp = labels[a:]
     # renumber components in order of their first number so ids are deterministic
     _, first = np.unique(comp, return_index=True)
-    order = {c: i for i, c in enumerate(comp[np.sort(first)])}
-    return pd.DataFrame({"number_hash": nums, "poster": [order[c] for c in comp]})
+    rank = np.empty(int(comp.max(initial=-1)) + 1, dtype=np.int64)
+    rank[comp[np.sort(first)]] = np.arange(len(first))
+    return pd.DataFrame({"number_hash": nums, "poster": rank[comp]})
 
 
-def unit_rows(attributed: pd.DataFrame, ad_numbers: pd.DataFrame, unit: str) -> pd.DataFrame:
+def unit_rows(attributed: pd.DataFrame, ad_numbers: pd.DataFrame, unit: str,
+              posters: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rows (cluster, brand, weight) whose weighted brand shares are the unit's shares.
 
     - numbers: one row per attributed unique number, weight 1, each its own cluster.
     - ads: one row per (ad, attributed number) pair, weight 1/k for an ad listing k attributed numbers
       (each ad counts once), clustered by number.
     - posters: one row per attributed number, weight 1/k for an inferred poster with k attributed
-      numbers (each poster counts once), clustered by poster.
+      numbers (each poster counts once), clustered by poster (``posters``: :func:`infer_posters` of
+      ``ad_numbers``, when already at hand).
     """
     pool = attributed.loc[attributed["brand"] != UNATTRIBUTED, ["number_hash", "brand"]]
     if unit == "numbers":
         return pd.DataFrame({"cluster": pool["number_hash"].to_numpy(), "brand": pool["brand"].to_numpy(),
                              "weight": 1.0})
     if unit == "ads":
+        if pool["number_hash"].is_unique:
+            return _ad_rows(pool, ad_numbers)
         pairs = ad_numbers[["ad_id", "number_hash"]].drop_duplicates().merge(pool, on="number_hash", how="inner")
         k = pairs.groupby("ad_id")["number_hash"].transform("size")
         return pd.DataFrame({"cluster": pairs["number_hash"].to_numpy(), "brand": pairs["brand"].to_numpy(),
                              "weight": 1.0 / k.to_numpy()})
     if unit == "posters":
-        posters = infer_posters(ad_numbers).merge(pool, on="number_hash", how="inner")
+        if posters is None:
+            posters = infer_posters(ad_numbers)
+        posters = posters.merge(pool, on="number_hash", how="inner")
         k = posters.groupby("poster")["number_hash"].transform("size")
         return pd.DataFrame({"cluster": posters["poster"].to_numpy(), "brand": posters["brand"].to_numpy(),
                              "weight": 1.0 / k.to_numpy()})
     raise ValueError(f"unknown unit of analysis {unit!r}; expected one of {UNITS}")
+
+
+def _ad_rows(pool: pd.DataFrame, ad_numbers: pd.DataFrame) -> pd.DataFrame:
+    """The ads unit's rows when each attributed number has one row in ``pool``: the distinct (ad, number)
+    pairs in order of first appearance, as integer codes (the rows a drop_duplicates and merge on the text
+    columns would give, without hashing a million pairs of strings twice)."""
+    # factorised after the pool's distinct numbers, an ad's number has code < len(pool) iff attributed
+    codes, _ = pd.factorize(pd.concat([pool["number_hash"], ad_numbers["number_hash"]], ignore_index=True),
+                            use_na_sentinel=False)
+    pos = codes[len(pool):]
+    ad, _ = pd.factorize(ad_numbers["ad_id"], use_na_sentinel=False)
+    rows = np.flatnonzero(pos < len(pool))
+    first = ~pd.Series(ad[rows] * len(pool) + pos[rows]).duplicated().to_numpy()
+    rows = rows[first]
+    k = np.bincount(ad[rows])[ad[rows]]  # attributed numbers of each row's ad
+    return pd.DataFrame({"cluster": pool["number_hash"].array.take(pos[rows]),
+                         "brand": pool["brand"].array.take(pos[rows]), "weight": 1.0 / k})
 
 
 def cluster_totals(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -87,12 +114,14 @@ def cluster_bootstrap_replicates(by_brand: np.ndarray, total: np.ndarray, replic
     """
     n = len(total)
     out = np.empty((replicates, by_brand.shape[1]))
+    counts = np.empty((min(batch, replicates), n))
     for start in range(0, replicates, batch):
         m = min(batch, replicates - start)
-        # m resamples of n cluster indices, counted per resample with one bincount
-        idx = rng.integers(0, n, size=(m, n)) + (np.arange(m) * n)[:, None]
-        counts = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n).astype(np.float64)
-        out[start:start + m] = (counts @ by_brand) / (counts @ total)[:, None]
+        # m resamples of n cluster indices, drawn and counted one resample at a time (the same draws, in
+        # the same order, as one (m, n) draw; a resample's indices stay in cache)
+        for r in range(m):
+            counts[r] = np.bincount(rng.integers(0, n, size=n), minlength=n)
+        out[start:start + m] = (counts[:m] @ by_brand) / (counts[:m] @ total)[:, None]
     return out
 
 
@@ -138,11 +167,27 @@ def clustered_shares(rows: pd.DataFrame, confidence: float, replicates: int, see
 def cluster_wald_test(rows: pd.DataFrame, brand: str, value: float) -> tuple[float, float]:
     """Cluster-robust Wald test of H0: weighted share of ``brand`` = ``value`` (two-sided, normal
     reference). Intercept-only WLS of the brand indicator; returns (z statistic, p-value)."""
+    return cluster_wald_tests(rows, brand, [value])[0]
+
+
+def cluster_groups(rows: pd.DataFrame) -> np.ndarray:
+    """The integer cluster codes (order of first appearance) the cluster-robust covariance groups by."""
+    return pd.factorize(rows["cluster"])[0]
+
+
+def cluster_wald_tests(rows: pd.DataFrame, brand: str, values, groups: np.ndarray | None = None
+                       ) -> list[tuple[float, float]]:
+    """:func:`cluster_wald_test` of ``brand`` against each of ``values`` from one fit (the fit does not
+    depend on the null value). ``groups``: :func:`cluster_groups` of ``rows``, when already at hand."""
     y = (rows["brand"] == brand).to_numpy(dtype=float)
     if y.min() == y.max():  # no variation: the share is 0 or 1 exactly
-        return (np.inf if y[0] != value else 0.0), (0.0 if y[0] != value else 1.0)
-    groups = pd.factorize(rows["cluster"])[0]
+        return [((np.inf if y[0] != v else 0.0), (0.0 if y[0] != v else 1.0)) for v in values]
+    if groups is None:
+        groups = cluster_groups(rows)
     fit = sm.WLS(y, np.ones((len(y), 1)), weights=rows["weight"].to_numpy()).fit(
         cov_type="cluster", cov_kwds={"groups": groups}, use_t=False)
-    test = fit.t_test((np.array([[1.0]]), np.array([value])))
-    return float(np.asarray(test.statistic).ravel()[0]), float(np.asarray(test.pvalue).ravel()[0])
+    out = []
+    for value in values:
+        test = fit.t_test((np.array([[1.0]]), np.array([value])))
+        out.append((float(np.asarray(test.statistic).ravel()[0]), float(np.asarray(test.pvalue).ravel()[0])))
+    return out
