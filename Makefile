@@ -47,3 +47,4 @@ lock:
 
 clean:
 	rm -rf results logs benchmarks/out .snakemake
+	rm -rf build src/frontline/extract/core.c src/frontline/extract/core.digest src/frontline/extract/core.*.so $(STAMP)
