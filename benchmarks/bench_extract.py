@@ -6,11 +6,12 @@
 Ads: the hand-labelled set (tests/data/labelled_ads.jsonl), each ad body embedded in about a kilobyte of
 number-free ad prose (full of distractors), so throughput is measured on ~1 KB ads whose truth is known.
 Reports ads per second per core (CPU time of this single-threaded process, and wall time), precision and
-recall for both extractors (ours twice: the Cython-compiled core the package runs, and its Python source), the rate of bare C-level passes over the same ads (lower-casing, one regex
-scan for digit runs, a split into words: a ceiling for an extractor that finds its windows with Python's
-own string and regex functions, as the Python source does; the compiled core loops over the characters
-instead), then the time to scan
-adversarial megabytes (digits, separators, number words, lookalikes) with this extractor. Nothing here is asserted: speed depends on the machine.
+recall for both extractors (ours twice: the Cython-compiled core the package runs, and its Python
+source); the rate of bare C-level passes over the same ads (lower-casing, one regex scan for digit runs, a
+split into words), a ceiling for an extractor that finds its windows with Python's own string and regex
+functions, as the Python source does (the compiled core loops over the characters instead); then the
+time to scan adversarial megabytes (digits, separators, number words, lookalikes) with this extractor.
+Nothing here is asserted: speed depends on the machine.
 """
 
 from __future__ import annotations
