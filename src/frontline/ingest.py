@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io as _io
 import json
 import math
@@ -294,6 +295,12 @@ def as_text(value: Any) -> tuple[str, str | None]:
     return "", f"wrong type: {kind}, expected text"
 
 
+def _content_key(values: tuple[str, ...]) -> bytes:
+    """A digest of an ad's fields; lengths are included, so no two different ads can join to one string."""
+    joined = "\x1f".join(f"{len(v)}:{v}" for v in values)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).digest()
+
+
 #: A run of ten or more digits, separators allowed between them: could be a phone number.
 _NUMBER_LIKE = re.compile(r"\d(?:[\s().+-]*\d){9,}")
 
@@ -315,9 +322,7 @@ def ingest_ads(source: str | os.PathLike, region: str, max_text_chars: int = MAX
     files = ad_files(source)
     rejects: list[tuple[str, int, str, str, str]] = []
     kept: list[pd.DataFrame] = []
-    # ad_id -> (fields, file, row) of the kept ad; the fields are the strings the kept ads hold anyway,
-    # so a repeated ad_id is compared field by field at no extra copy of the text
-    first_seen: dict[str, tuple[tuple[str, ...], str, int]] = {}
+    first_seen: dict[str, tuple[bytes, str, int]] = {}  # ad_id -> (content key, file, row) of the kept ad
     conflicted: set[str] = set()
     ignored: set[str] = set()
     n_rows = n_exact = 0
@@ -370,7 +375,7 @@ def ingest_ads(source: str | os.PathLike, region: str, max_text_chars: int = MAX
                     shown = _safe_id(ad_id[i]) if col != "ad_id" else ""
                     rejects.append((src, chunk.rows[i], shown, col, reason))
                     continue
-                key = tuple([text[c][i] for c in AD_COLUMNS])
+                key = _content_key(tuple(text[c][i] for c in AD_COLUMNS))
                 aid = ad_id[i]
                 prev = first_seen.get(aid)
                 if prev is None:
