@@ -1,6 +1,8 @@
 # Static types for compiling core.py with Cython (setup.py). core.py stays plain Python and is the
 # reference: these declarations change no behaviour, only let the compiled module keep tokens as C structs
 # and loop counters as C integers. tests/test_extract_build.py checks the two give the same answers.
+# A function declared cpdef here cannot hold a closure (Cython 3.3): core.py writes list comprehensions,
+# not generator expressions or lambdas, inside them.
 cimport cython
 
 cdef class Tok:

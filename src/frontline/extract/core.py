@@ -1069,7 +1069,7 @@ def _ascii_anchor_hits(t: str) -> list[str]:
     i = 0
     for ch in t + " ":  # a space ends the last run
         if "a" <= ch <= "z" or "0" <= ch <= "9":
-            code = ord(ch) - 97 if ch >= "a" else ord(ch) - 22
+            code = ord(ch) - 97 if ch >= "a" else ord(ch) - 22  # _anchor_key's codes, inlined
             if s < 0:
                 s = i
                 k0, k1 = code, 36
@@ -1333,7 +1333,8 @@ def find_all(text: str) -> list[Found]:
 
 
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
-    # distractor texts first (findall, in C); their spans only for a window that can still hold a number
+    # distractors first: one pass of each expression; their texts decide whether the window can still hold
+    # a number, their spans then block the tokens they cover
     by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
     matches = list(BLOCK_RE.finditer(t, ws, we))
     if by_word:
