@@ -38,12 +38,12 @@ def main() -> None:
     holders = numbering.load_holders(numbering.default_database())
     table = carriers.load_carriers(ROOT / cfg["reference"]["carriers"])
     blocks = simulate.candidate_blocks(numbering.effective_blocks(holders), table)
-    in_region = (blocks["prefix"] // 10_000).isin([int(a) for a in rcfg["area_codes"]])
+    region_blocks, elsewhere = simulate.split_blocks(blocks, rcfg["area_codes"])
     print(f"load numbering blocks: {time.perf_counter() - t0:.1f} s wall")
 
     spec = simulate.spec_from_config(region, sim_cfg, seed=cfg["seed"])
     w0, c0 = time.perf_counter(), time.process_time()
-    ads, truth, distractors = simulate.simulate_corpus(spec, blocks[in_region], blocks[~in_region])
+    ads, truth, distractors = simulate.simulate_corpus(spec, region_blocks, elsewhere)
     w1, c1 = time.perf_counter(), time.process_time()
     print(f"simulate: {len(ads):,} ads, {len(truth):,} occurrences, {len(distractors):,} distractors in "
           f"{w1 - w0:.1f} s wall ({c1 - c0:.1f} s CPU)")

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -55,8 +57,8 @@ print("planted carrier mix:", la["ads"]["simulate"]["carrier_mix"])
 holders = numbering.load_holders(numbering.default_database())
 table = carriers.load_carriers(ROOT / "data" / "reference" / "carriers.csv")
 blocks = simulate.candidate_blocks(numbering.effective_blocks(holders), table)
-in_region = (blocks["prefix"] // 10_000).isin(la["area_codes"])
-blocks[in_region].groupby("brand").size().sort_values(ascending=False).rename("blocks in LA area codes")
+region_blocks, elsewhere = simulate.split_blocks(blocks, la["area_codes"])  # elsewhere: US blocks only
+region_blocks.groupby("brand").size().sort_values(ascending=False).rename("blocks in LA area codes")
 
 # %% [markdown]
 # ## A small simulated corpus
@@ -66,7 +68,7 @@ blocks[in_region].groupby("brand").size().sort_values(ascending=False).rename("b
 # %%
 cfg = dict(la["ads"]["simulate"], n_ads=2000)
 spec = simulate.spec_from_config("los_angeles", cfg, seed=config["seed"])
-ads, truth = simulate.simulate_ads(spec, blocks[in_region], blocks[~in_region])
+ads, truth = simulate.simulate_ads(spec, region_blocks, elsewhere)
 print(len(ads), "ads;", truth["number"].nunique(), "unique numbers;", truth["poster_id"].nunique(), "posters")
 ads.head()
 

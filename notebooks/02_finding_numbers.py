@@ -74,9 +74,9 @@ la = config["regions"]["los_angeles"]
 holders = numbering.load_holders(numbering.default_database())
 table = carriers.load_carriers(ROOT / "data" / "reference" / "carriers.csv")
 blocks = simulate.candidate_blocks(numbering.effective_blocks(holders), table)
-in_region = (blocks["prefix"] // 10_000).isin(la["area_codes"])
+region_blocks, elsewhere = simulate.split_blocks(blocks, la["area_codes"])
 spec = simulate.spec_from_config("los_angeles", dict(la["ads"]["simulate"], n_ads=600), seed=1)
-ads, truth = simulate.simulate_ads(spec, blocks[in_region], blocks[~in_region])
+ads, truth = simulate.simulate_ads(spec, region_blocks, elsewhere)
 
 found = extract.extract_ads(ads)
 # Toll-free and international numbers are planted as noise (target False): the extractor reports them

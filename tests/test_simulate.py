@@ -263,3 +263,17 @@ def test_spec_from_config_fills_missing_rates_with_defaults():
     assert spec.rate("spelled") == simulate.DEFAULT_OBFUSCATION["spelled"]
     assert spec.seed == 1
     assert np.isclose(sum(spec.distractors.values()), sum(simulate.DEFAULT_DISTRACTORS.values()))
+
+
+def test_us_blocks_keep_united_states_area_codes_only():
+    blocks = pd.DataFrame({"prefix": [2135551, 4155550, 4165550, 6045550, 7875550, 8765550, 6715550, 2505550]})
+    # Los Angeles and San Francisco; Toronto, Vancouver, Puerto Rico, Jamaica, Guam, British Columbia
+    assert simulate.us_blocks(blocks).tolist() == [True, True, False, False, False, False, False, False]
+
+
+
+def test_blocks_split_into_the_region_and_us_blocks_elsewhere():
+    blocks = pd.DataFrame({"prefix": [2135551, 3235550, 4155550, 4165550, 7875550, 2505550], "brand": list("abcdef")})
+    region, elsewhere = simulate.split_blocks(blocks, [213, 323])
+    assert region["prefix"].tolist() == [2135551, 3235550]
+    assert elsewhere["prefix"].tolist() == [4155550]  # Toronto, Puerto Rico and British Columbia left out

@@ -3,6 +3,7 @@ import json
 import re
 import subprocess
 
+import pandas as pd
 import pytest
 
 from .conftest import ROOT, snakemake_cmd
@@ -38,3 +39,13 @@ def test_lint_is_clean():
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Lints for" not in proc.stdout + proc.stderr
+
+
+def test_planted_target_numbers_are_us_numbers(workflow_run):
+    import phonenumbers
+    for truth_file in sorted((workflow_run / "data" / "simulated").glob("*/truth.parquet")):
+        truth = pd.read_parquet(truth_file, columns=["number", "target"])
+        targets = truth.loc[truth["target"], "number"].unique()
+        assert len(targets) > 100
+        regions = {phonenumbers.region_code_for_number(phonenumbers.parse(n)) for n in targets}
+        assert regions == {"US"}, (truth_file, regions)

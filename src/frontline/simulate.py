@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import phonenumbers
 
 from . import patterns
 from . import simulate_text as tx
@@ -109,6 +110,25 @@ def candidate_blocks(blocks: pd.DataFrame, carriers: pd.DataFrame) -> pd.DataFra
     out = blocks.copy()
     out["brand"] = brand_for(out["ocn"], out["ocn_type"], carriers).to_numpy()
     return out
+
+
+def us_blocks(blocks: pd.DataFrame) -> pd.Series:
+    """Whether each block's area code is a United States one, by phonenumbers' regions of the North
+    American Numbering Plan. The numbering data covers the whole plan (Canada, the Caribbean, Puerto
+    Rico and the Pacific territories use +1 too), but the study counts US numbers, and the extractor
+    reports the others as non-US, not as targets: planted target numbers come from US blocks only."""
+    npas = blocks["prefix"] // 10_000
+    verdict = {int(npa): phonenumbers.region_code_for_number(phonenumbers.parse(f"+1{npa}2000000")) == "US"
+               for npa in npas.unique()}
+    return npas.map(verdict).astype(bool)
+
+
+def split_blocks(blocks: pd.DataFrame, area_codes) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The region's blocks (those of its area codes), and the US blocks elsewhere (``us_blocks``), which
+    the numbers of posters from outside the region are drawn from."""
+    npas = blocks["prefix"] // 10_000
+    in_region = npas.isin([int(a) for a in area_codes])
+    return blocks[in_region], blocks[~in_region & us_blocks(blocks)]
 
 
 def _draw_unique(rng: np.random.Generator, prefixes: np.ndarray, k: int, used: np.ndarray) -> np.ndarray:

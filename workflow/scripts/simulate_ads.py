@@ -6,9 +6,9 @@ p = snakemake.params
 holders = io.read_parquet(snakemake.input.holders)
 table = carriers.load_carriers(snakemake.input.carriers)
 blocks = simulate.candidate_blocks(numbering.effective_blocks(holders), table)
-in_region = (blocks["prefix"] // 10_000).isin([int(a) for a in p.area_codes])
+region_blocks, elsewhere = simulate.split_blocks(blocks, p.area_codes)  # elsewhere: US blocks only
 spec = simulate.spec_from_config(p.region, p.simulate, seed=p.seed)
-ads, truth, distractors = simulate.simulate_corpus(spec, blocks[in_region], blocks[~in_region])
+ads, truth, distractors = simulate.simulate_corpus(spec, region_blocks, elsewhere)
 io.write_parquet(ads, snakemake.output.ads)
 io.write_parquet(truth, snakemake.output.truth)
 io.write_parquet(distractors, snakemake.output.distractors)
