@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import io, privacy
+from .. import privacy
 from . import FIELDS, extract_ads, find_numbers, matcher_numbers
 
 OCCURRENCE_COLUMNS = ["ad_id", "number_hash", "field", "start", "end"]
