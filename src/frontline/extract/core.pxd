@@ -29,6 +29,8 @@ cpdef Py_ssize_t _anchor_key(Py_ssize_t c0, Py_ssize_t c1, Py_ssize_t length)
                letter=bint, w=str)
 cpdef list _ascii_anchor_hits(str t)
 
+cpdef bint _has_spaced_hint(str t, Py_ssize_t ws, Py_ssize_t we)
+
 @cython.locals(ch=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, c3=Py_UCS4, c4=Py_UCS4, c5=Py_UCS4)
 cpdef bint _spaced_hint(str t)
 

@@ -535,7 +535,7 @@ def _chunk_spans(t: str, ws: int, we: int) -> list[int]:
 
 
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
-    if _SPACED_HINT_RE.search(t, ws, we) is not None:  # every letter-spaced word shows the hint
+    if _has_spaced_hint(t, ws, we):  # every letter-spaced word shows the hint
         spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
         if spaced:
             return _tokenise_spaced(t, ws, we, spaced)
@@ -1117,10 +1117,15 @@ _SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
 def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
     """Number words spelled with spaces between their letters ("T H R E E"), as window anchors
     (start, end, word), like ``_word_anchors`` gives for words standing alone."""
-    hint = _spaced_hint(t) if COMPILED else _SPACED_HINT_RE.search(t) is not None
-    if not hint:
+    if not _has_spaced_hint(t, 0, len(t)):
         return []
     return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+
+
+def _has_spaced_hint(t: str, ws: int, we: int) -> bool:
+    """Whether ``_SPACED_HINT_RE`` matches in t[ws:we]: by the character loop when compiled, else by the
+    regex."""
+    return _spaced_hint(t[ws:we]) if COMPILED else _SPACED_HINT_RE.search(t, ws, we) is not None
 
 
 def _spaced_hint(t: str) -> bool:
