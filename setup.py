@@ -14,7 +14,7 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 sys.path.insert(0, str(Path(__file__).parent / "src" / "frontline" / "extract"))
-from _build import SOURCES, source_digest  # noqa: E402  (stdlib-only module: no package import at build time)
+from _build import source_digest  # noqa: E402  (stdlib-only module: no package import at build time)
 
 HERE = Path(__file__).parent / "src" / "frontline" / "extract"
 
@@ -30,7 +30,7 @@ class BuildExt(build_ext):
 
 setup(
     ext_modules=cythonize(
-        [Extension("frontline.extract.core", [f"src/frontline/extract/{SOURCES[0]}"], extra_compile_args=["-O2"])],
+        [Extension("frontline.extract.core", ["src/frontline/extract/core.py"], extra_compile_args=["-O2"])],
         compiler_directives={"language_level": 3, "annotation_typing": False},
     ),
     cmdclass={"build_ext": BuildExt},

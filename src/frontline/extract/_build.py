@@ -49,10 +49,8 @@ def build_status(folder: Path = HERE) -> str:
 
 
 def _load(name: str, path: Path):
-    if path.suffix == ".py":
-        spec = importlib.util.spec_from_file_location(name, path)
-    else:
-        spec = importlib.util.spec_from_file_location(name, path, loader=importlib.machinery.ExtensionFileLoader(name, str(path)))
+    """Import the module at ``path`` (source or compiled: the file's suffix picks the loader) as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
