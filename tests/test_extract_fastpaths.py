@@ -5,6 +5,7 @@ NANP regions, digit counting in C, the tokeniser's loop without letter-spaced wo
 plain reference implementation on inputs that exercise it.
 """
 import random
+import re
 
 import phonenumbers
 import pytest
@@ -192,11 +193,14 @@ def test_word_anchors_on_ascii_bytes_equal_the_str_path():
     assert sorted(w for _, _, w in core._word_anchors(t)) == ["five", "one", "three", "two"]
 
 
+#: Places where an ASCII letter and digit touch: what ``_glued`` counts.
+_GLUE_RE = re.compile(r"[0-9](?=[a-z])|[a-z](?=[0-9])")
+
+
 @pytest.mark.parametrize("s", ["", "three1two", "2l3-555-o147", "0a0a", "a0a0", "abc 123", "caf\u00e91",
                                "\uff11a1\U0001d7ce9", "36d-24-36 10am 2hrs", "x" * 50 + "1"])
 def test_glued_counts_letter_digit_contacts(s):
-    import re
-    assert core._glued(s) == len(re.findall(r"[0-9](?=[a-z])|[a-z](?=[0-9])", s))
+    assert core._glued(s) == len(_GLUE_RE.findall(s))
 
 
 def _loop_texts(n=4_000, seed=12):
@@ -218,6 +222,7 @@ def test_character_loops_equal_the_regular_expressions_they_replace():
         assert core._chunk_spans(t, 0, len(t)) == list(accumulate(map(len, core.CHUNK_SPLIT_RE.split(t)),
                                                                   initial=0))[1:-1], t
         assert core._spaced_hint(t) == (core._SPACED_HINT_RE.search(t) is not None), t
+        assert core._glued(t) == len(_GLUE_RE.findall(t)), t
         if t.isascii():
             words = core.ANCHOR_WORDS_ASCII.intersection(t.encode().translate(core.WORD_VIEW_BYTES).split())
             assert sorted(core._ascii_anchor_hits(t)) == sorted(w.decode() for w in words), t
@@ -232,3 +237,20 @@ def test_every_anchor_word_is_found_by_the_character_loop():
         word = w.decode()
         assert core._ascii_anchor_hits(f"x {word}, y") == [word]
         assert core._ascii_anchor_hits(f"x{word}y") == []
+
+
+def test_normalising_equals_translating_through_the_table():
+    from frontline.extract import lexicon as L
+    # the shortcut relies on this: the table maps ASCII as str.lower does
+    assert all(L.TABLE.get(c, chr(c)) == chr(c).lower() for c in range(128))
+    rng = random.Random(11)
+    others = [chr(c) for c in sorted(L.TABLE) if c > 127][::7] + list("\u0130\u00c9\u00df\u1e9e\u03a3\ufb03\u2126")
+    atoms = list("AbZ09 -.\n$") + others + ["\U0001f525", "3\ufe0f\u20e3", "\u2460", "\uff12", "\u0130stanbul"]
+    texts = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 80))) for _ in range(3_000)]
+    changed = 0
+    for text in texts:
+        t = core._normalise(text)
+        assert t == text.translate(L.TABLE), text
+        assert len(t) == len(text)
+        changed += t != text.lower()
+    assert changed > 1_000  # many texts hold characters that lower-casing alone would get wrong

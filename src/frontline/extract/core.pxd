@@ -103,7 +103,7 @@ cpdef Py_ssize_t _glued_mass(str t, Py_ssize_t ws, Py_ssize_t we)
 @cython.locals(b=bytes)
 cpdef Py_ssize_t _digit_count(str s)
 
-@cython.locals(b=bytes)
+@cython.locals(b=bytes, n=Py_ssize_t, prev=int, cls=int, ch=Py_UCS4)
 cpdef Py_ssize_t _glued(str s)
 
 @cython.locals(t=str, found=list, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t)
@@ -111,3 +111,6 @@ cpdef list find_all(text)
 
 @cython.locals(k=Py_ssize_t, tk=Tok, span=list, kinds=set, kset=set, singles=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
 cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssize_t j, str prefix, tuple extra)
+
+@cython.locals(parts=list)
+cpdef str _normalise(str text)
