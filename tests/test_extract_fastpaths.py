@@ -6,6 +6,7 @@ plain reference implementation on inputs that exercise it.
 """
 import random
 import re
+from pathlib import Path
 
 import phonenumbers
 import pytest
@@ -63,6 +64,35 @@ def test_array_ranking_equals_sorting_the_loop(monkeypatch):
     for t, nums, links in runs:
         loop = sorted(_loop_candidates(monkeypatch, t, nums, links), key=lambda c: (-c[0], c[1]))
         assert list(core._ranked_candidates(t, nums, links, bytearray(len(nums)))) == loop
+
+
+def test_short_runs_are_ranked_by_score_then_start(monkeypatch):
+    from frontline.extract import evaluate
+    runs = []
+    original = core._ranked_candidates
+
+    def spy(t, nums, links, taken):
+        if len(nums) < core._VECTOR_MIN_TOKENS:
+            runs.append((t, list(nums), list(links)))
+        return original(t, nums, links, taken)
+
+    monkeypatch.setattr(core, "_ranked_candidates", spy)
+    for rec in evaluate.load_labelled(Path(__file__).parent / "data" / "labelled_ads.jsonl"):
+        core.find_all(rec["body"])
+    for text in _hostile_texts():
+        for k in range(0, len(text), 300):
+            core.find_all(text[k:k + 300])
+    monkeypatch.setattr(core, "_ranked_candidates", original)
+    assert len(runs) > 500
+    ties = 0
+    for t, nums, links in runs:
+        cands = core._candidates(t, nums, links)
+        starts = [c[1] for c in cands]
+        assert starts == sorted(set(starts))  # one candidate per start, in order: what the ranking relies on
+        ranked = list(original(t, nums, links, bytearray(len(nums))))
+        assert ranked == sorted(cands, key=lambda c: (-c[0], c[1]))
+        ties += len({c[0] for c in cands}) < len(cands)
+    assert ties > 50  # equal scores, ordered by start, occur often
 
 
 def test_ranking_skips_taken_ranges(monkeypatch):
@@ -254,3 +284,31 @@ def test_normalising_equals_translating_through_the_table():
         assert len(t) == len(text)
         changed += t != text.lower()
     assert changed > 1_000  # many texts hold characters that lower-casing alone would get wrong
+
+
+def test_homophones_set_apart_first_change_no_answer(monkeypatch):
+    # _scan_tokens drops up front the homophones no other homophone can save; the answers are those of
+    # scanning with every homophone and dropping them pass by pass (the source module, without the step)
+    from frontline.extract import _build
+    plain = _build.source_module("frontline.extract._core_no_shortcut")
+    monkeypatch.setattr(plain, "_homophones_apart", lambda toks: None)
+    rng = random.Random(21)
+    atoms = ["for ", "to ", "oh ", "won ", "o ", "i ", "l ", "four ", "too ", "-", " ", ", ", "call ", "me ",
+             "2", "13", "555", "0147", "310", "8", "42", "(", ")", ".", "\n", "$40 ", "24/7 "]
+    texts = ["".join(rng.choice(atoms) for _ in range(rng.randint(5, 40))) for _ in range(3_000)]
+    texts += ["call me for a good time 213 555 0147 or text to 2l3-555-o147",
+              "3 won oh-ate 6 for-to 3 fore oh", "two one three, five five five, oh one four seven"]
+    def answers(module, text):
+        return [(f.number, f.start, f.end, f.kinds, f.target) for f in module.find_all(text)]
+
+    dropped = found = 0
+    for text in texts:
+        assert answers(core, text) == answers(plain, text), text
+        found += bool(core.find_all(text))
+        t = core._normalise(text)
+        for ws, we, _ in core._windows(t):
+            toks = core._tokenise(t, ws, we)
+            before = sum(tk.kind == "homophone" for tk in toks)
+            core._homophones_apart(toks)
+            dropped += before - sum(tk.kind == "homophone" for tk in toks)
+    assert found > 300 and dropped > 1_000  # numbers were found and the shortcut did its work

@@ -114,3 +114,6 @@ cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssiz
 
 @cython.locals(parts=list)
 cpdef str _normalise(str text)
+
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, left_apart=bint, right_apart=bint)
+cpdef _homophones_apart(list toks)

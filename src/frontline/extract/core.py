@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 import phonenumbers
@@ -1018,8 +1018,7 @@ def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
     return out
 
 
-def _rank_key(cand: tuple) -> tuple:
-    return -cand[0], cand[1]
+_SCORE = itemgetter(0)
 
 
 def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearray):
@@ -1027,7 +1026,9 @@ def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearr
     candidate is built only when reached, skipping ranges that overlap a token already ``taken`` by then;
     the caller skips those of a short run itself."""
     if len(nums) < _VECTOR_MIN_TOKENS:
-        return sorted(_candidates(t, nums, links), key=_rank_key)
+        # _candidates gives at most one candidate per start, in order of start: a stable sort on the
+        # score alone, descending, keeps equal scores in that order
+        return sorted(_candidates(t, nums, links), key=_SCORE, reverse=True)
     return _ranked_long_run(t, nums, links, taken)
 
 
@@ -1314,7 +1315,7 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
             kinds.add("split_words")
         if "\n" in gap:
             kinds.add("line_break")
-        if SEP_WORDS_RE.search(gap):
+        if len(gap) > 2 and SEP_WORDS_RE.search(gap):  # the shortest separator word has three letters
             kinds.add("word_separator")
         if any([ch in ODD_SEP_CHARS for ch in gap]) or ".." in gap or "--" in gap:
             kinds.add("odd_separator")
@@ -1421,7 +1422,27 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
 _START = attrgetter("start")
 
 
+def _homophones_apart(toks: list[Tok]) -> None:
+    """Turn into words the homophones that ``_scan_tokens`` would drop whatever the other homophones do,
+    so that it does not have to scan the window twice (prose holds "for" and "to" in most windows).
+
+    A word between a homophone and its neighbour (``wb``) makes that link a word gap or a break, never
+    tight; a homophone of two letters or more stays a digit only with one tight link, a lone letter only
+    with two (``_homophone_kept``). Dropping homophones only ever loosens links, so the homophones that
+    ``_scan_tokens`` keeps in the end are the same with or without these dropped first.
+    """
+    n = len(toks)
+    for k in range(n):
+        tk = toks[k]
+        if tk.kind == "homophone" and not tk.blocked:
+            left_apart = k == 0 or tk.wb > 0
+            right_apart = k == n - 1 or toks[k + 1].wb > 0
+            if (left_apart or right_apart) if len(tk.word) == 1 else (left_apart and right_apart):
+                tk.kind, tk.digits = "text", ""
+
+
 def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
+    _homophones_apart(toks)
     out: list[Found] = []
     # number tokens and the links between them
     nums: list[Tok] = []
