@@ -66,7 +66,9 @@ def test_array_ranking_equals_sorting_the_loop(monkeypatch):
         assert list(core._ranked_candidates(t, nums, links, bytearray(len(nums)))) == loop
 
 
-def test_short_runs_are_ranked_by_score_then_start(monkeypatch):
+def _short_runs(monkeypatch):
+    """(t, nums, links) of the token runs shorter than ``_VECTOR_MIN_TOKENS`` that the extractor ranks in
+    the labelled ads and in 300-character slices of the hostile texts."""
     from frontline.extract import evaluate
     runs = []
     original = core._ranked_candidates
@@ -83,16 +85,137 @@ def test_short_runs_are_ranked_by_score_then_start(monkeypatch):
         for k in range(0, len(text), 300):
             core.find_all(text[k:k + 300])
     monkeypatch.setattr(core, "_ranked_candidates", original)
+    return runs
+
+
+def test_short_runs_are_ranked_by_score_then_start(monkeypatch):
+    runs = _short_runs(monkeypatch)
     assert len(runs) > 500
     ties = 0
     for t, nums, links in runs:
         cands = core._candidates(t, nums, links)
         starts = [c[1] for c in cands]
         assert starts == sorted(set(starts))  # one candidate per start, in order: what the ranking relies on
-        ranked = list(original(t, nums, links, bytearray(len(nums))))
+        ranked = list(core._ranked_candidates(t, nums, links, bytearray(len(nums))))
         assert ranked == sorted(cands, key=lambda c: (-c[0], c[1]))
         ties += len({c[0] for c in cands}) < len(cands)
     assert ties > 50  # equal scores, ordered by start, occur often
+
+
+def _reference_candidates(t, nums, links):
+    """The extractor's candidates as it first found them, with prefix sums and a bisection per start: the
+    reference for ``core._candidates``. (score, i, j, digits, prefix) for token ranges nums[i..j] giving a
+    NANP number.
+
+    A range starts and ends on token boundaries, is joined only by usable links (a word gap only
+    between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
+    Found with prefix sums and a bisection per start: linear in the number of tokens.
+    """
+    from bisect import bisect_left
+    from itertools import accumulate
+    TIGHT, WORDGAP = core.TIGHT, core.WORDGAP
+    n = len(nums)
+    lens = [len(tk.digits) for tk in nums]
+    # segments of tightly linked tokens, to allow word gaps only between substantial groups
+    seg_id = [0] * n
+    seg_digits: list[int] = [0]
+    for k in range(n):
+        if k and links[k - 1] != TIGHT:
+            seg_digits.append(0)
+        seg_id[k] = len(seg_digits) - 1
+        seg_digits[-1] += lens[k]
+    usable = [lk == TIGHT or (lk == WORDGAP and seg_digits[seg_id[k]] >= 3 and seg_digits[seg_id[k + 1]] >= 3)
+              for k, lk in enumerate(links)]
+    next_break = [n] * (n + 1)  # first k >= i whose link to k+1 is unusable
+    for k in range(n - 2, -1, -1):
+        next_break[k] = k if not usable[k] else next_break[k + 1]
+    next_break[n - 1] = n - 1
+    cum = list(accumulate(lens, initial=0))
+    hom = list(accumulate([tk.kind == "homophone" for tk in nums], initial=0))
+    wg = list(accumulate([lk == WORDGAP for lk in links], initial=0))
+    wg.append(wg[-1])
+    all_digits = "".join([tk.digits for tk in nums])  # nums[i:m] spell all_digits[cum[i]:cum[m]]
+    out = []
+    for i in range(n):
+        if not lens[i]:
+            continue
+        hi = min(n, i + 16)
+        m = bisect_left(cum, cum[i] + 10, i + 1, hi + 1)
+        if m > hi:
+            continue
+        j = m - 1
+        if next_break[i] < j:
+            continue
+        total = cum[m] - cum[i]
+        if total > 11:
+            continue
+        digits = all_digits[cum[i]:cum[m]]
+        prefix = ""
+        if total == 11:
+            if digits[0] != "1":
+                continue
+            first = nums[i]
+            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                    or (first.kind == "digit" and lens[i] >= 4) or plus):
+                continue
+            digits = digits[1:]
+            prefix = "+1"
+        layout = tuple(lens[i:m])
+        score = 0.0
+        if layout in core._LAYOUTS:
+            score += 2
+        elif max(layout) <= 2:
+            score += 1.5
+        score -= (wg[j] - wg[i]) * 0.5
+        score -= (hom[m] - hom[i]) * 0.6
+        if i == 0 or links[i - 1] != TIGHT or core._lone_one(nums, links, i):
+            score += 1
+        if j == n - 1 or links[j] != TIGHT:
+            score += 1
+        out.append((score, i, j, digits, prefix))
+    return out
+
+
+def _random_runs(n_runs=4_000, seed=5):
+    """Random runs of number tokens and links: digit groups of one to eleven digits, number words,
+    homophones, tight links, word gaps and breaks, with "+" and "+ " before some tokens."""
+    rng = random.Random(seed)
+    runs = []
+    for _ in range(n_runs):
+        n = rng.randint(1, 24)
+        nums, links, pos, chars = [], [], 0, []
+        for k in range(n):
+            kind = rng.choice(["digit"] * 6 + ["word", "homophone", "tens", "lookalike"])
+            size = rng.choice([1, 1, 1, 2, 3, 3, 3, 4, 4, 6, 7, 10, 11]) if kind in ("digit", "lookalike") else (
+                2 if kind == "tens" else 1)
+            digits = "".join(rng.choice("0123456789") for _ in range(size))
+            if rng.random() < 0.3:
+                digits = "1" + digits[1:]
+            lead = rng.choice(["", " ", "+", "+ ", "-", "  "])
+            chars.append(lead)
+            pos += len(lead)
+            nums.append(core.Tok(pos, pos + size, digits, kind, "x" * size))
+            chars.append("9" * size)
+            pos += size
+            if k < n - 1:
+                links.append(rng.choice([core.TIGHT] * 4 + [core.WORDGAP, core.WORDGAP, core.BREAK]))
+        runs.append(("".join(chars), nums, links))
+    return runs
+
+
+def test_candidates_equal_the_prefix_sum_reference(monkeypatch):
+    runs = _short_runs(monkeypatch) + _random_runs()
+    counts = {"10": 0, "11": 0, "gap": 0}
+    for t, nums, links in runs:
+        with monkeypatch.context() as m:
+            m.setattr(core, "_VECTOR_MIN_TOKENS", 10**9)
+            cands = core._candidates(t, nums, links)
+        assert cands == _reference_candidates(t, nums, links), (t, [(tk.digits, tk.kind) for tk in nums], links)
+        for score, i, j, digits, prefix in cands:
+            counts["11" if prefix else "10"] += 1
+            counts["gap"] += core.WORDGAP in links[i:j]
+    assert min(counts.values()) > 200  # ten and eleven digits, and ranges across word gaps, all met
 
 
 def test_ranking_skips_taken_ranges(monkeypatch):

@@ -70,9 +70,9 @@ cpdef bint _junk_run(str digits)
 @cython.locals(one=Tok)
 cpdef bint _lone_one(list nums, list links, Py_ssize_t i)
 
-@cython.locals(n=Py_ssize_t, k=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, m=Py_ssize_t, hi=Py_ssize_t, total=Py_ssize_t,
-               lens=list, seg_id=list, seg_digits=list, usable=list, next_break=list, cum=list, hom=list, wg=list,
-               first=Tok, score=double, digits=str, prefix=str, all_digits=str, out=list, layout=tuple)
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, q=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t,
+               total=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t, start=Py_ssize_t, run=Py_ssize_t, lk=int, segd=list,
+               first=Tok, score=double, digits=str, prefix=str, out=list, layout=tuple)
 cpdef list _candidates(str t, list nums, list links)
 
 @cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
@@ -109,7 +109,8 @@ cpdef Py_ssize_t _glued(str s)
 @cython.locals(t=str, found=list, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t)
 cpdef list find_all(text)
 
-@cython.locals(k=Py_ssize_t, tk=Tok, span=list, kinds=set, kset=set, singles=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
+@cython.locals(k=Py_ssize_t, tk=Tok, kind=str, kinds=set, wordish=bint, all_wordish=bint, digit_token=bint,
+               singles=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
 cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssize_t j, str prefix, tuple extra)
 
 @cython.locals(parts=list)

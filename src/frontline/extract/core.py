@@ -851,70 +851,68 @@ def _lone_one(nums: list[Tok], links: list[int], i: int) -> bool:
 
 
 def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
-    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number.
+    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number, in order of i.
 
     A range starts and ends on token boundaries, is joined only by usable links (a word gap only
-    between groups of at least three digits), and holds ten digits, or eleven with a leading 1.
-    Found with prefix sums and a bisection per start: linear in the number of tokens.
+    between groups of at least three digits), and holds ten digits, or eleven with a leading 1: from
+    each start, the shortest range reaching ten digits (every token holds a digit, so at most ten
+    tokens). Linear in the number of tokens.
     """
     n = len(nums)
     if n >= _VECTOR_MIN_TOKENS:
         return _candidates_vector(t, nums, links)
-    lens = [len(tk.digits) for tk in nums]
-    # segments of tightly linked tokens, to allow word gaps only between substantial groups
-    seg_id = [0] * n
-    seg_digits: list[int] = [0]
-    for k in range(n):
-        if k and links[k - 1] != TIGHT:
-            seg_digits.append(0)
-        seg_id[k] = len(seg_digits) - 1
-        seg_digits[-1] += lens[k]
-    usable = [lk == TIGHT or (lk == WORDGAP and seg_digits[seg_id[k]] >= 3 and seg_digits[seg_id[k + 1]] >= 3)
-              for k, lk in enumerate(links)]
-    next_break = [n] * (n + 1)  # first k >= i whose link to k+1 is unusable
-    for k in range(n - 2, -1, -1):
-        next_break[k] = k if not usable[k] else next_break[k + 1]
-    next_break[n - 1] = n - 1
-    cum = list(accumulate(lens, initial=0))
-    hom = list(accumulate([tk.kind == "homophone" for tk in nums], initial=0))
-    wg = list(accumulate([lk == WORDGAP for lk in links], initial=0))
-    wg.append(wg[-1])
-    all_digits = "".join([tk.digits for tk in nums])  # nums[i:m] spell all_digits[cum[i]:cum[m]]
-    bisect_left = bisect.bisect_left
+    # digits of the run of tightly linked tokens each token belongs to (word gaps need three on each side)
+    segd = None
+    if WORDGAP in links:
+        segd = [0] * n
+        start = run = 0
+        for k in range(n):
+            if k and links[k - 1] != TIGHT:
+                for q in range(start, k):
+                    segd[q] = run
+                start, run = k, 0
+            run += len(nums[k].digits)
+        for q in range(start, n):
+            segd[q] = run
     out = []
     for i in range(n):
-        if not lens[i]:
+        first = nums[i]
+        total = len(first.digits)
+        if not total:
             continue
-        hi = min(n, i + 16)
-        m = bisect_left(cum, cum[i] + 10, i + 1, hi + 1)
-        if m > hi:
+        hom = first.kind == "homophone"
+        gaps = 0  # word gaps inside the range
+        j = i
+        while total < 10 and j + 1 < n:
+            lk = links[j]
+            if lk == WORDGAP and segd[j] >= 3 and segd[j + 1] >= 3:
+                gaps += 1
+            elif lk != TIGHT:
+                break
+            j += 1
+            total += len(nums[j].digits)
+            hom += nums[j].kind == "homophone"
+        if total < 10 or total > 11:
             continue
-        j = m - 1
-        if next_break[i] < j:
-            continue
-        total = cum[m] - cum[i]
-        if total > 11:
-            continue
-        digits = all_digits[cum[i]:cum[m]]
+        digits = "".join([tk.digits for tk in nums[i:j + 1]])
         prefix = ""
         if total == 11:
             if digits[0] != "1":
                 continue
-            first = nums[i]
             plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
             if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
-                    or (first.kind == "digit" and lens[i] >= 4) or plus):
+                    or (first.kind == "digit" and len(first.digits) >= 4) or plus):
                 continue
             digits = digits[1:]
             prefix = "+1"
-        layout = tuple(lens[i:m])
+        layout = tuple([len(tk.digits) for tk in nums[i:j + 1]])
         score = 0.0
         if layout in _LAYOUTS:
             score += 2
         elif max(layout) <= 2:
             score += 1.5
-        score -= (wg[j] - wg[i]) * 0.5
-        score -= (hom[m] - hom[i]) * 0.6
+        score -= gaps * 0.5
+        score -= hom * 0.6
         if i == 0 or links[i - 1] != TIGHT or _lone_one(nums, links, i):
             score += 1
         if j == n - 1 or links[j] != TIGHT:
@@ -1287,32 +1285,42 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
     kinds = set(extra)
     if prefix:
         kinds.add("plus1_prefix")
-    span = toks[i:j + 1]
-    kset = {tk.kind for tk in span}
-    if kset & {"word", "tens"}:
-        if kset <= {"word", "tens"} or all([tk.kind != "digit" for tk in span if len(tk.digits) > 0 and tk.kind != "homophone"]):
-            kinds.add("spelled")
-        else:
-            kinds.add("spelled_mixed")
-    for tk in span:
-        if tk.kind in ("word", "tens"):
+    wordish = False  # a word or tens token in the span
+    all_wordish = True  # only those
+    digit_token = False  # a digit token (with digits) in the span
+    singles = 0  # digit tokens of one digit
+    for k in range(i, j + 1):
+        tk = toks[k]
+        kind = tk.kind
+        if kind == "word" or kind == "tens":
+            wordish = True
             orig = text[tk.start:tk.end]
             if tk.single or not (orig.islower() or orig.isupper() or orig.istitle()):
                 kinds.add("case_spacing")
             base = tk.word
             if base and base not in L.CANONICAL and not all([p in L.CANONICAL for p in _split_words(base)]):
                 kinds.add("leet")
-        elif tk.kind == "homophone":
+            continue
+        all_wordish = False
+        if kind == "digit":
+            if len(tk.digits) > 0:
+                digit_token = True
+            if len(tk.digits) == 1:
+                singles += 1
+        elif kind == "homophone":
             kinds.add("lookalike" if len(tk.word) == 1 else "homophone")
-        elif tk.kind == "lookalike":
+        elif kind == "lookalike":
             kinds.add("lookalike")
-    singles = len([tk for tk in span if tk.kind == "digit" and len(tk.digits) == 1])
+    if wordish:
+        kinds.add("spelled" if all_wordish or not digit_token else "spelled_mixed")
     if singles >= 7:
         kinds.add("spaced_digits")
     for k in range(i, j):
-        gap = t[toks[k].end:toks[k + 1].start]
         if links[k] == WORDGAP:
             kinds.add("split_words")
+        if toks[k + 1].start == toks[k].end:
+            continue  # no gap
+        gap = t[toks[k].end:toks[k + 1].start]
         if "\n" in gap:
             kinds.add("line_break")
         if len(gap) > 2 and SEP_WORDS_RE.search(gap):  # the shortest separator word has three letters
@@ -1328,9 +1336,16 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
                     kinds.add(ck)
         if "keycap" in kinds and not any([_char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg]):
             kinds.discard("emoji_separator")
-    if not kinds - {"plus1_prefix", "star82_prefix", "appended_age"}:
+    if not kinds:
+        return _PLAIN
+    if kinds.issubset(_PREFIX_KINDS):
         kinds.add("plain")
     return tuple(sorted(kinds))
+
+
+#: Kinds that say how a number is written around its digits, not how its digits are disguised.
+_PREFIX_KINDS = frozenset({"plus1_prefix", "star82_prefix", "appended_age"})
+_PLAIN = ("plain",)
 
 
 def _split_words(word: str) -> list[str]:
