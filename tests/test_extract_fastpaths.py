@@ -435,3 +435,14 @@ def test_homophones_set_apart_first_change_no_answer(monkeypatch):
             core._homophones_apart(toks)
             dropped += before - sum(tk.kind == "homophone" for tk in toks)
     assert found > 300 and dropped > 1_000  # numbers were found and the shortcut did its work
+
+
+def test_found_built_directly_is_the_dataclass_instance():
+    import dataclasses
+    for args in [("+12135550147", 0, 12, ("plain",), True), ("+18005550147", 3, 20, ("toll_free", "spelled"), False)]:
+        fast, slow = core._found(*args), core.Found(*args)
+        assert type(fast) is core.Found
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert vars(fast) == vars(slow) and dataclasses.astuple(fast) == args
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.start = 1

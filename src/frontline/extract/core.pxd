@@ -110,7 +110,7 @@ cpdef Py_ssize_t _glued(str s)
 cpdef list find_all(text)
 
 @cython.locals(k=Py_ssize_t, tk=Tok, kind=str, kinds=set, wordish=bint, all_wordish=bint, digit_token=bint,
-               singles=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
+               singles=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
 cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssize_t j, str prefix, tuple extra)
 
 @cython.locals(parts=list)
@@ -118,3 +118,6 @@ cpdef str _normalise(str text)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, left_apart=bint, right_apart=bint)
 cpdef _homophones_apart(list toks)
+
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, lens_b=bytearray, hom_b=bytearray, one_b=bytearray)
+cpdef _candidate_arrays(list nums, list links)

@@ -177,6 +177,23 @@ class Found:
     target: bool = True
 
 
+_NEW = object.__new__
+
+
+def _found(number: str, start: int, end: int, kinds: tuple[str, ...], target: bool) -> Found:
+    """``Found(number, start, end, kinds, target)``, its fields written straight into the instance's
+    ``__dict__``: the frozen dataclass's ``__init__`` sets them one by one through ``object.__setattr__``,
+    which costs about twice as much. The object is the same (equal, same hash, still frozen)."""
+    f = _NEW(Found)
+    d = f.__dict__
+    d["number"] = number
+    d["start"] = start
+    d["end"] = end
+    d["kinds"] = kinds
+    d["target"] = target
+    return f
+
+
 # --------------------------------------------------------------------------------------------------
 # Validation
 
@@ -778,9 +795,11 @@ TIGHT, WORDGAP, BREAK = 0, 1, 2
 
 
 def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
-    gap = t[a.end:b.start]
-    if not gap:
+    if b.start <= a.end:
         return TIGHT
+    if words_between == 0 and b.start == a.end + 1:  # one character: what _separator_link says of it
+        return TIGHT if t[a.end] in SEP_CHARS else BREAK
+    gap = t[a.end:b.start]
     if words_between == 0:
         return _separator_link(gap)
     if words_between <= MAX_GAP_WORDS and len(gap) <= MAX_WORD_GAP and "$" not in gap and "%" not in gap \
@@ -932,7 +951,14 @@ def _candidate_arrays(nums: list[Tok], links: list[int]):
     ``_candidates`` considers, with the per-start bisection, link checks and layout scores done on
     arrays; None if there are none. The +1 checks of eleven-digit ranges are left to the caller."""
     n = len(nums)
-    lens = np.fromiter((len(tk.digits) for tk in nums), dtype=np.int64, count=n)
+    # per token: its number of digits, whether it is a homophone, whether it is a lone digit "1"
+    lens_b, hom_b, one_b = bytearray(n), bytearray(n), bytearray(n)
+    for k in range(n):
+        tk = nums[k]
+        lens_b[k] = min(len(tk.digits), 255)
+        hom_b[k] = tk.kind == "homophone"
+        one_b[k] = tk.digits == "1" and tk.kind == "digit"
+    lens = np.frombuffer(lens_b, dtype=np.uint8).astype(np.int64)
     lk = np.asarray(links, dtype=np.int64)
     tight = lk == TIGHT
     seg_id = np.concatenate(([0], np.cumsum(~tight)))
@@ -943,8 +969,7 @@ def _candidate_arrays(nums: list[Tok], links: list[int]):
     idx = np.arange(n)
     next_break = stops[np.searchsorted(stops, idx, side="left")]
     cum = np.concatenate(([0], np.cumsum(lens)))
-    hom = np.concatenate(([0], np.cumsum(np.fromiter((tk.kind == "homophone" for tk in nums), dtype=bool,
-                                                      count=n))))
+    hom = np.concatenate(([0], np.cumsum(np.frombuffer(hom_b, dtype=np.uint8), dtype=np.int64)))
     wg = np.concatenate(([0], np.cumsum(lk == WORDGAP), [0]))
     wg[-1] = wg[-2]
     hi = np.minimum(n, idx + 16)
@@ -974,7 +999,7 @@ def _candidate_arrays(nums: list[Tok], links: list[int]):
     score -= (hom[mm] - hom[ii]) * 0.6
     tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
     # _lone_one for every token: nums[i - 1] is a digit "1", tightly linked to nums[i], and not to nums[i - 2]
-    is_one = np.fromiter((tk.digits == "1" and tk.kind == "digit" for tk in nums), dtype=bool, count=n)
+    is_one = np.frombuffer(one_b, dtype=np.uint8).astype(bool)
     lone_one = np.zeros(n, dtype=bool)
     lone_one[1:] = is_one[:-1] & tight & np.concatenate(([True], ~tight[:-1]))
     score += ~tight_pad[ii] | lone_one[ii]  # i == 0 or links[i - 1] != TIGHT or a lone country code before
@@ -1040,7 +1065,7 @@ def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray
     cum = cum.tolist()
     for i, j, m, sc, el in zip(ii[order].tolist(), jj[order].tolist(), mm[order].tolist(), score[order].tolist(),
                                eleven[order].tolist()):
-        if taken.find(1, i, j + 1) >= 0:
+        if taken[i] or taken[j] or taken.find(1, i, j + 1) >= 0:  # the ends first: most overlaps show there
             continue
         cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
         if cand is not None:
@@ -1318,16 +1343,23 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
     for k in range(i, j):
         if links[k] == WORDGAP:
             kinds.add("split_words")
-        if toks[k + 1].start == toks[k].end:
+        a, b = toks[k].end, toks[k + 1].start
+        if b <= a:
             continue  # no gap
-        gap = t[toks[k].end:toks[k + 1].start]
+        if b == a + 1:  # one character: what the general checks below say of it
+            if t[a] == "\n":
+                kinds.add("line_break")
+            elif t[a] in ODD_SEP_CHARS:
+                kinds.add("odd_separator")
+            continue
+        gap = t[a:b]
         if "\n" in gap:
             kinds.add("line_break")
         if len(gap) > 2 and SEP_WORDS_RE.search(gap):  # the shortest separator word has three letters
             kinds.add("word_separator")
         if any([ch in ODD_SEP_CHARS for ch in gap]) or ".." in gap or "--" in gap:
             kinds.add("odd_separator")
-    seg = text[toks[i].start:toks[j].end]
+    seg = "" if text.isascii() else text[toks[i].start:toks[j].end]
     if not seg.isascii():
         for ch in set(seg):
             if ord(ch) > 127:
@@ -1535,6 +1567,6 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
         if not target:
             extra.append("toll_free" if digits[0] == "8" else "non_us")
         kinds = _kinds(text, t, nums, links, i, j, prefix, tuple(extra))
-        out.append(Found("+1" + digits, start, end, kinds, target))
+        out.append(_found("+1" + digits, start, end, kinds, target))
     out.sort(key=_START)
     return out
