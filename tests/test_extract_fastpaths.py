@@ -1,8 +1,9 @@
 """The extractor's fast paths give the same answers as the straightforward code they replace.
 
-Each fast path (array candidates for long token runs, one alternation for phonenumbers' number types and
-NANP regions, digit counting in C, the tokeniser's loop without letter-spaced words) is compared with a
-plain reference implementation on inputs that exercise it.
+Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
+alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
+without letter-spaced words; the character loops of the compiled module) is compared with a plain
+reference implementation on inputs that exercise it.
 """
 import random
 import re
@@ -43,27 +44,21 @@ def _token_runs(monkeypatch):
     return runs
 
 
-def _loop_candidates(monkeypatch, t, nums, links):
-    with monkeypatch.context() as m:
-        m.setattr(core, "_VECTOR_MIN_TOKENS", 10**9)
-        return core._candidates(t, nums, links)
-
-
-def test_array_candidates_equal_the_loop(monkeypatch):
+def test_long_runs_have_the_reference_candidates(monkeypatch):
     runs = _token_runs(monkeypatch)
     assert len(runs) >= 5
     assert sum(len(nums) for _, nums, _ in runs) > 10_000
     for t, nums, links in runs:
-        loop = _loop_candidates(monkeypatch, t, nums, links)
-        assert loop, "a long run of digits has candidates"
-        assert core._candidates_vector(t, nums, links) == loop
+        cands = core._candidates(t, nums, links)
+        assert cands, "a long run of digits has candidates"
+        assert cands == _reference_candidates(t, nums, links)
 
 
-def test_array_ranking_equals_sorting_the_loop(monkeypatch):
+def test_long_runs_are_ranked_by_score_then_start(monkeypatch):
     runs = _token_runs(monkeypatch)
     for t, nums, links in runs:
-        loop = sorted(_loop_candidates(monkeypatch, t, nums, links), key=lambda c: (-c[0], c[1]))
-        assert list(core._ranked_candidates(t, nums, links, bytearray(len(nums)))) == loop
+        expected = sorted(_reference_candidates(t, nums, links), key=lambda c: (-c[0], c[1]))
+        assert list(core._ranked_candidates(t, nums, links, bytearray(len(nums)))) == expected
 
 
 def _short_runs(monkeypatch):
@@ -208,9 +203,7 @@ def test_candidates_equal_the_prefix_sum_reference(monkeypatch):
     runs = _short_runs(monkeypatch) + _random_runs()
     counts = {"10": 0, "11": 0, "gap": 0}
     for t, nums, links in runs:
-        with monkeypatch.context() as m:
-            m.setattr(core, "_VECTOR_MIN_TOKENS", 10**9)
-            cands = core._candidates(t, nums, links)
+        cands = core._candidates(t, nums, links)
         assert cands == _reference_candidates(t, nums, links), (t, [(tk.digits, tk.kind) for tk in nums], links)
         for score, i, j, digits, prefix in cands:
             counts["11" if prefix else "10"] += 1

@@ -70,9 +70,16 @@ cpdef bint _junk_run(str digits)
 @cython.locals(one=Tok)
 cpdef bint _lone_one(list nums, list links, Py_ssize_t i)
 
-@cython.locals(n=Py_ssize_t, k=Py_ssize_t, q=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t,
-               total=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t, start=Py_ssize_t, run=Py_ssize_t, lk=int, segd=list,
-               first=Tok, score=double, digits=str, prefix=str, out=list, layout=tuple)
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, q=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, total=Py_ssize_t,
+               size=Py_ssize_t, code=Py_ssize_t, high=Py_ssize_t, low=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t,
+               start=Py_ssize_t, run=Py_ssize_t, lk=int, tight=int, wordgap=int, segd=list, tk=Tok, score=double, starts=list,
+               ends=list, scores=list, elevens=list)
+cpdef tuple _ranges(list nums, list links)
+
+@cython.locals(digits=str, prefix=str, first=Tok)
+cpdef _range_candidate(str t, list nums, list links, Py_ssize_t i, Py_ssize_t j, double score, bint eleven)
+
+@cython.locals(k=Py_ssize_t, starts=list, ends=list, scores=list, elevens=list, out=list)
 cpdef list _candidates(str t, list nums, list links)
 
 @cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
@@ -118,6 +125,3 @@ cpdef str _normalise(str text)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, left_apart=bint, right_apart=bint)
 cpdef _homophones_apart(list toks)
-
-@cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, lens_b=bytearray, hom_b=bytearray, one_b=bytearray)
-cpdef _candidate_arrays(list nums, list links)

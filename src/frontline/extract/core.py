@@ -869,148 +869,98 @@ def _lone_one(nums: list[Tok], links: list[int], i: int) -> bool:
             and (i == 1 or links[i - 2] != TIGHT))
 
 
-def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
-    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number, in order of i.
+def _ranges(nums: list[Tok], links: list[int]) -> tuple[list, list, list, list]:
+    """Starts, ends, scores and eleven-digit flags of the token ranges nums[i..j] that can give a NANP
+    number, in order of start.
 
     A range starts and ends on token boundaries, is joined only by usable links (a word gap only
-    between groups of at least three digits), and holds ten digits, or eleven with a leading 1: from
-    each start, the shortest range reaching ten digits (every token holds a digit, so at most ten
-    tokens). Linear in the number of tokens.
+    between groups of at least three digits), and holds ten digits, or eleven (with a leading 1, which
+    ``_range_candidate`` checks): from each start, the shortest range reaching ten digits (every token
+    holds a digit, so at most ten tokens). Linear in the number of tokens.
     """
     n = len(nums)
-    if n >= _VECTOR_MIN_TOKENS:
-        return _candidates_vector(t, nums, links)
+    tight, wordgap = TIGHT, WORDGAP  # local copies: C integers when compiled
+    high, low = _HIGH_BITS, _LOW_BITS
     # digits of the run of tightly linked tokens each token belongs to (word gaps need three on each side)
     segd = None
-    if WORDGAP in links:
+    if wordgap in links:
         segd = [0] * n
         start = run = 0
         for k in range(n):
-            if k and links[k - 1] != TIGHT:
+            if k and links[k - 1] != tight:
                 for q in range(start, k):
                     segd[q] = run
                 start, run = k, 0
             run += len(nums[k].digits)
         for q in range(start, n):
             segd[q] = run
-    out = []
+    starts: list[int] = []
+    ends: list[int] = []
+    scores: list[float] = []
+    elevens: list[bool] = []
+    # a window nums[i..j] slides along the run: the shortest range from i reaching ten digits ends at or
+    # after the one from i - 1, so j only moves forward. The window keeps its digits, its homophones, its
+    # word gaps and its layout (the digits of each group, four bits each: a group holds at most eleven)
+    j = -1
+    total = code = hom = gaps = 0
     for i in range(n):
-        first = nums[i]
-        total = len(first.digits)
-        if not total:
-            continue
-        hom = first.kind == "homophone"
-        gaps = 0  # word gaps inside the range
-        j = i
+        if j < i:  # an empty window: start afresh at i
+            tk = nums[i]
+            j = i
+            total = code = len(tk.digits)
+            hom = tk.kind == "homophone"
+            gaps = 0
         while total < 10 and j + 1 < n:
             lk = links[j]
-            if lk == WORDGAP and segd[j] >= 3 and segd[j + 1] >= 3:
+            if lk == wordgap and segd[j] >= 3 and segd[j + 1] >= 3:
                 gaps += 1
-            elif lk != TIGHT:
+            elif lk != tight:
                 break
             j += 1
-            total += len(nums[j].digits)
-            hom += nums[j].kind == "homophone"
-        if total < 10 or total > 11:
-            continue
-        digits = "".join([tk.digits for tk in nums[i:j + 1]])
-        prefix = ""
-        if total == 11:
-            if digits[0] != "1":
-                continue
-            plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
-            if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
-                    or (first.kind == "digit" and len(first.digits) >= 4) or plus):
-                continue
-            digits = digits[1:]
-            prefix = "+1"
-        layout = tuple([len(tk.digits) for tk in nums[i:j + 1]])
-        score = 0.0
-        if layout in _LAYOUTS:
-            score += 2
-        elif max(layout) <= 2:
-            score += 1.5
-        score -= gaps * 0.5
-        score -= hom * 0.6
-        if i == 0 or links[i - 1] != TIGHT or _lone_one(nums, links, i):
-            score += 1
-        if j == n - 1 or links[j] != TIGHT:
-            score += 1
-        out.append((score, i, j, digits, prefix))
-    return out
+            tk = nums[j]
+            size = len(tk.digits)
+            total += size
+            code |= size << (4 * (j - i))
+            hom += tk.kind == "homophone"
+        if 10 <= total <= 11:
+            if code in _LAYOUT_CODES:
+                score = 2.0
+            elif not code & high and not code & (code >> 1) & low:  # every group of one or two digits
+                score = 1.5
+            else:
+                score = 0.0
+            score -= gaps * 0.5
+            score -= hom * 0.6
+            if i == 0 or links[i - 1] != tight or _lone_one(nums, links, i):
+                score += 1
+            if j == n - 1 or links[j] != tight:
+                score += 1
+            starts.append(i)
+            ends.append(j)
+            scores.append(score)
+            elevens.append(total == 11)
+        if j > i:  # nums[i] leaves the window
+            tk = nums[i]
+            total -= len(tk.digits)
+            code >>= 4
+            hom -= tk.kind == "homophone"
+            if links[i] == wordgap:
+                gaps -= 1
+    return starts, ends, scores, elevens
 
 
-#: Windows with at least this many number tokens (long runs of digits and words, as in adversarial
-#: text) get their candidates from numpy arrays; the result is the same as the loop's.
-_VECTOR_MIN_TOKENS = 128
-_LAYOUT_ARRAYS = [np.array(lay) for lay in sorted(_LAYOUTS)]
+#: The usual layouts packed as ``_ranges`` packs a range's groups.
+_LAYOUT_CODES = frozenset(sum(v << (4 * k) for k, v in enumerate(lay)) for lay in _LAYOUTS)
+#: Masks over packed groups: a group of 0, 1 or 2 digits has neither of its two high bits set, nor both
+#: of its two low bits.
+_HIGH_BITS = int("1100" * 12, 2)
+_LOW_BITS = int("0001" * 12, 2)
 
 
-def _candidate_arrays(nums: list[Tok], links: list[int]):
-    """Starts, ends, stops (end + 1), scores and eleven-digit flags of the token ranges that
-    ``_candidates`` considers, with the per-start bisection, link checks and layout scores done on
-    arrays; None if there are none. The +1 checks of eleven-digit ranges are left to the caller."""
-    n = len(nums)
-    # per token: its number of digits, whether it is a homophone, whether it is a lone digit "1"
-    lens_b, hom_b, one_b = bytearray(n), bytearray(n), bytearray(n)
-    for k in range(n):
-        tk = nums[k]
-        lens_b[k] = min(len(tk.digits), 255)
-        hom_b[k] = tk.kind == "homophone"
-        one_b[k] = tk.digits == "1" and tk.kind == "digit"
-    lens = np.frombuffer(lens_b, dtype=np.uint8).astype(np.int64)
-    lk = np.asarray(links, dtype=np.int64)
-    tight = lk == TIGHT
-    seg_id = np.concatenate(([0], np.cumsum(~tight)))
-    seg_digits = np.bincount(seg_id, weights=lens).astype(np.int64)
-    sd = seg_digits[seg_id]
-    usable = tight | ((lk == WORDGAP) & (sd[:-1] >= 3) & (sd[1:] >= 3))
-    stops = np.concatenate((np.flatnonzero(~usable), [n - 1]))
-    idx = np.arange(n)
-    next_break = stops[np.searchsorted(stops, idx, side="left")]
-    cum = np.concatenate(([0], np.cumsum(lens)))
-    hom = np.concatenate(([0], np.cumsum(np.frombuffer(hom_b, dtype=np.uint8), dtype=np.int64)))
-    wg = np.concatenate(([0], np.cumsum(lk == WORDGAP), [0]))
-    wg[-1] = wg[-2]
-    hi = np.minimum(n, idx + 16)
-    m = np.minimum(np.searchsorted(cum, cum[:-1] + 10, side="left"), hi + 1)
-    j = m - 1
-    total = cum[np.minimum(m, n)] - cum[:-1]
-    ok = (lens > 0) & (m <= hi) & (next_break >= j) & (total <= 11)
-    ii = np.flatnonzero(ok)
-    if not len(ii):
-        return None
-    mm, jj = m[ii], j[ii]
-    # layout scores: a known layout, else every group of at most two digits
-    span = mm - ii
-    known = np.zeros(len(ii), dtype=bool)
-    padded = np.concatenate((lens, np.full(16, 99)))
-    for lay in _LAYOUT_ARRAYS:
-        hit = span == len(lay)
-        for k, v in enumerate(lay):
-            hit &= padded[ii + k] == v
-        known |= hit
-    small = np.ones(len(ii), dtype=bool)
-    for k in range(16):
-        small &= (k >= span) | (padded[ii + k] <= 2)
-    score = np.zeros(len(ii))
-    score += np.where(known, 2.0, np.where(small, 1.5, 0.0))
-    score -= (wg[jj] - wg[ii]) * 0.5
-    score -= (hom[mm] - hom[ii]) * 0.6
-    tight_pad = np.concatenate(([False], tight, [False]))  # tight_pad[k + 1]: link k is TIGHT
-    # _lone_one for every token: nums[i - 1] is a digit "1", tightly linked to nums[i], and not to nums[i - 2]
-    is_one = np.frombuffer(one_b, dtype=np.uint8).astype(bool)
-    lone_one = np.zeros(n, dtype=bool)
-    lone_one[1:] = is_one[:-1] & tight & np.concatenate(([True], ~tight[:-1]))
-    score += ~tight_pad[ii] | lone_one[ii]  # i == 0 or links[i - 1] != TIGHT or a lone country code before
-    score += ~tight_pad[jj + 1]  # j == n - 1 or links[j] != TIGHT
-    return ii, jj, mm, score, total[ii] == 11, cum
-
-
-def _range_candidate(t: str, nums: list[Tok], links: list[int], all_digits: str, cum, i: int, j: int, m: int,
-                     score: float, eleven: bool):
-    """The candidate tuple of ``_candidates`` for nums[i..j], or None if an eleven-digit range is not +1."""
-    digits = all_digits[cum[i]:cum[m]]
+def _range_candidate(t: str, nums: list[Tok], links: list[int], i: int, j: int, score: float, eleven: bool):
+    """The candidate (score, i, j, digits, prefix) for nums[i..j], or None if an eleven-digit range does
+    not start with a country code 1 ("1 213...", "+1213...", "12135550147")."""
+    digits = "".join([tk.digits for tk in nums[i:j + 1]])
     prefix = ""
     if eleven:
         if digits[0] != "1":
@@ -1025,22 +975,20 @@ def _range_candidate(t: str, nums: list[Tok], links: list[int], all_digits: str,
     return score, i, j, digits, prefix
 
 
-def _candidates_vector(t: str, nums: list[Tok], links: list[int]) -> list:
-    """``_candidates`` from ``_candidate_arrays`` (the same list as the loop gives)."""
-    arrays = _candidate_arrays(nums, links)
-    if arrays is None:
-        return []
-    ii, jj, mm, score, eleven, cum = arrays
-    all_digits = "".join([tk.digits for tk in nums])
-    cum = cum.tolist()
+def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
+    """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number, in order of i."""
+    starts, ends, scores, elevens = _ranges(nums, links)
     out = []
-    for i, j, m, sc, el in zip(ii.tolist(), jj.tolist(), mm.tolist(), score.tolist(), eleven.tolist()):
-        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+    for k in range(len(starts)):
+        cand = _range_candidate(t, nums, links, starts[k], ends[k], scores[k], elevens[k])
         if cand is not None:
             out.append(cand)
     return out
 
 
+#: Runs of at least this many number tokens (long runs of digits and words, as in adversarial text) are
+#: ranked on arrays, and each candidate is built only when reached.
+_VECTOR_MIN_TOKENS = 128
 _SCORE = itemgetter(0)
 
 
@@ -1056,18 +1004,15 @@ def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearr
 
 
 def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray):
-    arrays = _candidate_arrays(nums, links)
-    if arrays is None:
+    starts, ends, scores, elevens = _ranges(nums, links)
+    if not starts:
         return
-    ii, jj, mm, score, eleven, cum = arrays
-    order = np.lexsort((ii, -score))  # stable: by score descending, then by start
-    all_digits = "".join([tk.digits for tk in nums])
-    cum = cum.tolist()
-    for i, j, m, sc, el in zip(ii[order].tolist(), jj[order].tolist(), mm[order].tolist(), score[order].tolist(),
-                               eleven[order].tolist()):
+    order = np.argsort(-np.array(scores), kind="stable").tolist()  # by score descending, then by start
+    for k in order:
+        i, j = starts[k], ends[k]
         if taken[i] or taken[j] or taken.find(1, i, j + 1) >= 0:  # the ends first: most overlaps show there
             continue
-        cand = _range_candidate(t, nums, links, all_digits, cum, i, j, m, sc, el)
+        cand = _range_candidate(t, nums, links, i, j, scores[k], elevens[k])
         if cand is not None:
             yield cand
 
