@@ -260,7 +260,7 @@ def _number_type(d: str, region: str) -> str | None:
     m = alternation.fullmatch(d) if alternation is not None else None
     if m is None:
         return None
-    return next(name for name, g in m.groupdict().items() if g is not None)
+    return m.lastgroup  # the type's group encloses any group of its pattern, so it closes last
 
 
 def _classify_number(d: str) -> tuple[bool, bool] | None:
@@ -276,7 +276,7 @@ def _classify_number(d: str) -> tuple[bool, bool] | None:
         if group is not None:
             m = group.match(d)
             if m is not None:
-                claimed = next(r for r, g in m.groupdict().items() if g is not None)
+                claimed = m.lastgroup
                 return (True, False) if _number_type(d, claimed) else None
         elif _number_type(d, region):
             return (True, False)
