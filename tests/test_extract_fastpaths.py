@@ -2,18 +2,23 @@
 
 Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
-without letter-spaced words; the character loops of the compiled module) is compared with a plain
-reference implementation on inputs that exercise it.
+without letter-spaced words; the character loops of the compiled module, among them the scanner that
+finds the distractors BLOCK_RE and BLOCK_WORD_RE find) is compared with a plain reference implementation
+on inputs that exercise it.
 """
 import random
 import re
+import sys
 from pathlib import Path
 
 import phonenumbers
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from frontline.adversarial import adversarial_text
-from frontline.extract import core
+from frontline.extract import _build, core, evaluate
+from frontline.extract import lexicon as L
 
 
 def _hostile_texts():
@@ -439,3 +444,126 @@ def test_found_built_directly_is_the_dataclass_instance():
         assert vars(fast) == vars(slow) and dataclasses.astuple(fast) == args
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.start = 1
+
+# --- the distractor scanner (compiled path of _scan_window) against BLOCK_RE and BLOCK_WORD_RE ---------
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = _build.source_module()
+
+
+def _regex_distractors(t, ws, we):
+    """What _scan_window's source path blocks: BLOCK_RE's matches in t[ws:we] and, when the window holds a
+    keyword, BLOCK_WORD_RE's, sorted, as the scanner returns them (flat: start, end, start, end... of
+    offsets from ws)."""
+    spans = [m.span() for m in core.BLOCK_RE.finditer(t, ws, we)]
+    if core._BLOCK_WORDS_RE.search(t, ws, we) is not None:
+        spans += [m.span() for m in core.BLOCK_WORD_RE.finditer(t, ws, we)]
+    return [x - ws for span in sorted(spans) for x in span]
+
+
+def _ad_windows():
+    """(t, ws, we) of every window of the labelled ads and of the benchmark's padded ads."""
+    records = evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_extract
+        padded = bench_extract.padded_ads(records, 1000)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    out = []
+    for rec in records + padded:
+        for field in ("title", "body", "url"):
+            text = rec.get(field) or ""
+            t = text.lower() if text.isascii() else text.translate(L.TABLE)  # as find_all normalises
+            out += [(t, ws, we) for ws, we, _ in core._windows(t)]
+    return out
+
+
+def test_distractor_scanner_equals_the_regexes_on_the_ads_windows():
+    windows = _ad_windows()
+    blocked = 0
+    for t, ws, we in windows:
+        spans = core._distractor_spans(t, ws, we)
+        assert spans == _regex_distractors(t, ws, we), t[ws:we]
+        blocked += len(spans) // 2
+    assert len(windows) > 1_000 and blocked > 3_000
+
+
+#: Pieces of distractors and near misses: digits, separators, units, street words, post-ID and state keywords.
+_DISTRACTOR_ATOMS = (list("0123456789") * 6 + list(" -./:$()%'\"\n,!;#?") * 2 + [
+    "yo", "y/o", "y.o", "y.o.", "yr", "yrs", "years", "anos", "a\u00f1os", "lbs", "kg", "hr", "hrs", "hh", "hour",
+    "min", "mins", "minutes", "am", "pm", "cm", "inch", "ft", "feet", "bucks", "usd", "roses", "friendly",
+    "percent", "dd", "sec", "gb", "st", "nd", "rd", "th", "ave", "avenue", "blvd", "way", "pkwy", "main",
+    "sunset", "n ", "n. ", "e ", "w ", "id", "id:", "post", "post id", "ref", "ad #", "ad id", "ad#", "listing",
+    "ca", "ca.", "ca.,", "california", "for", " for ", "2 for 1", "24/7", "24 / 7", "10:30", "10:30:45",
+    "05/04/2012", "2012-05-04", "12345-6789", "34c-24-36", "36dd - 24 - 36", "80/220/370", "(33)", "$ ", "  ",
+    "x", "ab", "abcdefghijklm", "\u00e9", "\u00f1", "\u2603", "\ud800", "\uff11", "\x00", "1999", "20", "19",
+    "12", "123", "1234", "90028", "123456", "12345678901234567890123", "main ", "big ", "w ", "   ", " .,", "!;)"])
+
+
+def _distractor_texts(n, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_DISTRACTOR_ATOMS) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_distractor_scanner_equals_the_regexes_on_random_text(module):
+    rng = random.Random(21)
+    matched = 0
+    for t in _distractor_texts(12_000, seed=22):
+        ws, we = (0, len(t)) if rng.random() < 0.3 else sorted((rng.randint(0, len(t)), rng.randint(0, len(t))))
+        spans = module._distractor_spans(t, ws, we)
+        assert spans == _regex_distractors(t, ws, we), (t, ws, we)
+        matched += bool(spans)
+    assert matched > 4_000
+
+
+def test_distractor_scanner_finds_every_unit_and_street_word():
+    # each word the scanner's trie holds, in the places where the regexes look for it, and near misses
+    for word in core._literal_words(core._UNITS) + core._literal_words(core._STREET):
+        for t in (f"x 12 {word} x", f"x 12{word}!", f"x 1234 {word}", f"x 12{word}s x", f"x 12 {word[:-1]} x",
+                  f"x 1234 main {word} x", f"x 1234 n. main {word}1", f"x 1234 main {word}s", f"5 lake {word[:-1]}",
+                  f"x 12 ab cd ef {word}", f"x 12 ab cd ef gh {word}", f"x 12 abcdefghijklm {word}"):
+            assert core._distractor_spans(t, 0, len(t)) == _regex_distractors(t, 0, len(t)), t
+
+
+def test_distractor_scanner_on_keyword_and_separator_variants():
+    # every way of writing the characters between a keyword or a first number and the digits or words that
+    # make a distractor of it, with what may follow
+    heads = ["id", "ref", "post", "listing", "ad", "ad ", "california", "ca", "xid", "pca", "2", "1", "12", "123",
+             "1234", "$"]
+    seps = ["", " ", "  ", "   ", ":", "#", " #", ": #", "# #", "##", " : ", ".", ",", ".,", ". ,", "id", " id",
+            " for 1", "/", " / ", "-", " - ", "c-", "(", "y", " y/"]
+    digits = ["", "1", "12", "123", "1234", "12345", "123456", "1234567890123456789", "12345678901234567890",
+              "123456789012345678901"]
+    ends = ["", "x", "1", " x", "...x", "....x", " .,!x", ")\n", "/12", ":30", "-24-36", " lbs", "yrs"]
+    compared = blocked = 0
+    for head in heads:
+        for sep in seps:
+            for d in digits:
+                for end in ends:
+                    t = f"q {head}{sep}{d}{end}"
+                    spans = core._distractor_spans(t, 2, len(t))
+                    assert spans == _regex_distractors(t, 2, len(t)), t
+                    compared += 1
+                    blocked += bool(spans)
+    assert compared > 50_000 and blocked > 10_000
+
+
+_WINDOW_TEXTS = st.lists(st.sampled_from(_DISTRACTOR_ATOMS), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WINDOW_TEXTS, st.integers(0, 200), st.integers(0, 200))
+def test_distractor_scanner_equals_the_regexes_on_hypothesis_text(t, a, b):
+    ws, we = min(a, b, len(t)), min(max(a, b), len(t))
+    assert core._distractor_spans(t, ws, we) == _regex_distractors(t, ws, we)
+
+
+def test_span_counts_equal_digit_count_and_glued():
+    for t in _distractor_texts(2_000, seed=23):
+        ws = len(t) // 3
+        spans = _regex_distractors(t, ws, len(t))
+        texts = [t[ws + spans[k]:ws + spans[k + 1]] for k in range(0, len(spans), 2)]
+        assert tuple(core._span_counts(t, ws, spans)) == (core._digit_count("".join(texts)),
+                                                          core._glued("|".join(texts)))

@@ -88,7 +88,7 @@ cpdef list _candidates(str t, list nums, list links)
 cpdef list _scan_tokens(str text, str t, list toks)
 
 @cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,
-               matches=list,
+               matches=list, blocked_digits=Py_ssize_t, blocked_glued=Py_ssize_t,
                left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
 cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
 
@@ -125,3 +125,52 @@ cpdef str _normalise(str text)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, left_apart=bint, right_apart=bint)
 cpdef _homophones_apart(list toks)
+
+# The distractor scanner (BLOCK_RE and BLOCK_WORD_RE by one pass over the characters): the window as a
+# pointer to Latin-1 bytes, C integers only. The trie's tables are module-level C variables (bytes indexed
+# in C, not looked up by name). The helpers read within bounds and raise nothing: noexcept.
+cdef bytes _TRIE_SYMBOLS, _TRIE_NEXT, _TRIE_ACCEPT
+cdef Py_ssize_t _TRIE_STRIDE
+cdef int _UNIT_WORD, _STREET_WORD
+
+cdef bint _digit(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef bint _letter(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef bint _other(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef bint _is(const unsigned char* b, Py_ssize_t i, Py_ssize_t n, int c) noexcept
+
+@cython.locals(k=Py_ssize_t)
+cdef bint _has(const unsigned char* b, Py_ssize_t i, Py_ssize_t n, const char* s) noexcept
+
+@cython.locals(k=Py_ssize_t)
+cdef Py_ssize_t _digits(const unsigned char* b, Py_ssize_t i, Py_ssize_t n, Py_ssize_t cap) noexcept
+
+@cython.locals(k=Py_ssize_t)
+cdef Py_ssize_t _letters(const unsigned char* b, Py_ssize_t i, Py_ssize_t n, Py_ssize_t cap) noexcept
+
+@cython.locals(symbols=cython.p_uchar, nxt=cython.p_uchar, accept=cython.p_uchar, s=Py_ssize_t, c=int)
+cdef bint _trie_word(const unsigned char* b, Py_ssize_t i, Py_ssize_t n, int bit, bint digit_ends) noexcept
+
+cdef bint _unit_at(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+
+@cython.locals(j=Py_ssize_t, k=Py_ssize_t, w=int)
+cdef bint _street_at(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+
+@cython.locals(k=Py_ssize_t, w=int)
+cdef Py_ssize_t _measurement_end(const unsigned char* b, Py_ssize_t i, Py_ssize_t n) noexcept
+
+cdef bint _not_last_group(const unsigned char* b, Py_ssize_t p, Py_ssize_t n) noexcept
+
+@cython.locals(q=Py_ssize_t, r=Py_ssize_t, i=Py_ssize_t, c=int, j=Py_ssize_t, k=Py_ssize_t, m=Py_ssize_t,
+               y=Py_ssize_t)
+cdef Py_ssize_t _block_at_digit(const unsigned char* b, Py_ssize_t p, Py_ssize_t n) noexcept
+
+@cython.locals(c=int, k=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t)
+cdef Py_ssize_t _block_word_at(const unsigned char* b, Py_ssize_t p, Py_ssize_t n) noexcept
+
+@cython.locals(lo=Py_ssize_t, window=bytes, b=cython.p_uchar, n=Py_ssize_t, out=list, block_from=Py_ssize_t,
+               word_from=Py_ssize_t, p=Py_ssize_t, c=int, e=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t)
+cpdef list _distractor_spans(str t, Py_ssize_t ws, Py_ssize_t we)
+
+@cython.locals(digits=Py_ssize_t, glued=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, prev=int, i=Py_ssize_t,
+               ch=Py_UCS4, cls=int)
+cpdef (Py_ssize_t, Py_ssize_t) _span_counts(str t, Py_ssize_t ws, list spans)

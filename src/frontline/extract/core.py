@@ -1342,6 +1342,431 @@ def _normalise(text: str) -> str:
     parts = _NON_ASCII_RE.split(text)
     return "".join([p.translate(L.TABLE) if k % 2 else p.lower() for k, p in enumerate(parts)])
 
+# --------------------------------------------------------------------------------------------------
+# Distractors by a character scanner: what the compiled module runs instead of BLOCK_RE and BLOCK_WORD_RE
+# (the regexes stay the reference and the source's path; tests/test_extract_fastpaths.py holds the two
+# equal). Each branch of the regexes is one block below, in the regexes' order, with the branch quoted.
+#
+# The scanner keeps the regex engine's semantics: finditer's matches do not overlap; the leftmost wins
+# and, at one position, the first alternative that matches (not the longest); lookbehinds see the text
+# before the window, lookaheads and `$` see the window's end as the end of the text. Where a repetition
+# could give characters back, what follows it cannot start with them (a run of digits before a
+# separator, a run of letters before a space), so backtracking finds no second way to match, except
+# where a block says so (the time's seconds): each branch is one forward pass.
+#
+# It reads the window as Latin-1 bytes (compiled: through a C pointer, no Python object per character):
+# a character beyond Latin-1 becomes "?", which, like the character it replaces, is neither an ASCII
+# letter or digit nor any character the regexes name ("?" is not one of them either).
+
+
+def _literal_words(alternation: str) -> list[str]:
+    """The strings an alternation of literals matches, where a character may be optional ("yrs?", "y/?o",
+    "y\\.o\\.?"); anything else of regex syntax is refused."""
+    words = []
+    for alt in alternation.split("|"):
+        forms = [""]
+        i = 0
+        while i < len(alt):
+            if alt[i] == "\\":
+                ch = chr(int(alt[i + 2:i + 6], 16)) if alt[i + 1] == "u" else alt[i + 1]
+                i += 6 if alt[i + 1] == "u" else 2
+            elif alt[i] in "[](){}*+?^$.":
+                raise ValueError(f"not a literal alternation: {alternation!r}")
+            else:
+                ch = alt[i]
+                i += 1
+            if alt[i:i + 1] == "?":
+                forms = [f + c for f in forms for c in ("", ch)]
+                i += 1
+            else:
+                forms = [f + ch for f in forms]
+        words += forms
+    if not all([re.fullmatch(f"(?:{alternation})", w) for w in words]):
+        raise ValueError(f"expansion of {alternation!r} does not match it")
+    return words
+
+
+def _word_trie(groups: list) -> tuple:
+    """A trie of the (Latin-1) words of ``groups`` as byte tables: (symbols: byte -> symbol, 0 outside the
+    alphabet; next: state * stride + symbol -> next state, 0 dead, 1 the root; accept: bit g set on the
+    states that end a word of groups[g]; stride)."""
+    alphabet = sorted({c for words in groups for w in words for c in w})
+    if max(map(ord, alphabet)) >= 256:
+        raise ValueError("trie words must be Latin-1")
+    symbols = bytes(alphabet.index(chr(c)) + 1 if chr(c) in alphabet else 0 for c in range(256))
+    stride = len(alphabet) + 1
+    nxt = [[0] * stride, [0] * stride]
+    accept = [0, 0]
+    for g, words in enumerate(groups):
+        for w in words:
+            s = 1
+            for c in w:
+                k = symbols[ord(c)]
+                if not nxt[s][k]:
+                    nxt.append([0] * stride)
+                    accept.append(0)
+                    nxt[s][k] = len(nxt) - 1
+                s = nxt[s][k]
+            accept[s] |= 1 << g
+    if len(nxt) >= 256:
+        raise ValueError("trie too large for byte states")
+    return symbols, bytes([x for row in nxt for x in row]), bytes(accept), stride
+
+
+_UNIT_WORD, _STREET_WORD = 1, 2  # accept bits: a unit of _UNITS, a street word of _STREET
+_TRIE_SYMBOLS, _TRIE_NEXT, _TRIE_ACCEPT, _TRIE_STRIDE = _word_trie([_literal_words(_UNITS),
+                                                                    _literal_words(_STREET)])
+
+# The helpers below read b[i], the window as bytes; n = len(b) is the window's end: nothing is seen at or
+# after it, nor before the text (i < 0).
+
+
+def _digit(b: bytes, i: int, n: int) -> bool:
+    """b[i] is an ASCII digit ([0-9])."""
+    return 0 <= i < n and ord("0") <= b[i] <= ord("9")
+
+
+def _letter(b: bytes, i: int, n: int) -> bool:
+    """b[i] is an ASCII lower-case letter ([a-z])."""
+    return 0 <= i < n and ord("a") <= b[i] <= ord("z")
+
+
+def _other(b: bytes, i: int, n: int) -> bool:
+    """There is a character b[i] and it is neither an ASCII letter nor digit ([^a-z0-9])."""
+    return 0 <= i < n and not (ord("0") <= b[i] <= ord("9") or ord("a") <= b[i] <= ord("z"))
+
+
+def _is(b: bytes, i: int, n: int, c: int) -> bool:
+    """b[i] is the character c."""
+    return 0 <= i < n and b[i] == c
+
+
+def _has(b: bytes, i: int, n: int, s: bytes) -> bool:
+    """b[i:] starts with ``s``."""
+    if i < 0 or i + len(s) > n:
+        return False
+    for k in range(len(s)):
+        if b[i + k] != s[k]:
+            return False
+    return True
+
+
+def _digits(b: bytes, i: int, n: int, cap: int) -> int:
+    """How many ASCII digits follow from b[i] on, counting up to ``cap``."""
+    k = 0
+    while k < cap and i + k < n and ord("0") <= b[i + k] <= ord("9"):
+        k += 1
+    return k
+
+
+def _letters(b: bytes, i: int, n: int, cap: int) -> int:
+    """How many ASCII letters follow from b[i] on, counting up to ``cap``."""
+    k = 0
+    while k < cap and i + k < n and ord("a") <= b[i + k] <= ord("z"):
+        k += 1
+    return k
+
+
+def _trie_word(b: bytes, i: int, n: int, bit: int, digit_ends: bool) -> bool:
+    """A word of the trie's group ``bit`` starts at b[i] and ends before a character that is no ASCII
+    letter (nor, unless ``digit_ends``, an ASCII digit): "(?:w1|w2|...)(?![a-z])" (or "(?![a-z0-9])")
+    inside a lookahead, where any alternative that fits will do."""
+    symbols, nxt, accept = _TRIE_SYMBOLS, _TRIE_NEXT, _TRIE_ACCEPT  # compiled: pointers to their bytes
+    s = 1  # the root
+    while i < n:
+        c = b[i]
+        if accept[s] & bit and not ord("a") <= c <= ord("z") and (digit_ends or not ord("0") <= c <= ord("9")):
+            return True
+        s = nxt[s * _TRIE_STRIDE + symbols[c]]
+        if s == 0:
+            return False
+        i += 1
+    return accept[s] & bit != 0  # the window's end, where lookaheads see the end of the text
+
+
+def _unit_at(b: bytes, i: int, n: int) -> bool:
+    """The lookahead (?=[ ]?(?:UNITS)(?![a-z0-9])) at b[i] (no unit starts with a space: the optional
+    space is taken when there is one)."""
+    return _trie_word(b, i + 1 if _is(b, i, n, ord(" ")) else i, n, _UNIT_WORD, False)
+
+
+def _street_at(b: bytes, i: int, n: int) -> bool:
+    """The lookahead (?=[ ](?:[nsew]\\.?[ ])?(?:[a-z]{2,12}[ ]){1,3}(?:STREET)(?![a-z])) at b[i]."""
+    if not _is(b, i, n, ord(" ")):
+        return False
+    j = i + 1
+    if _is(b, j, n, ord("n")) or _is(b, j, n, ord("s")) or _is(b, j, n, ord("e")) or _is(b, j, n, ord("w")):
+        # a compass point (without it, its single letter is no [a-z]{2,12} word: no second way)
+        if _is(b, j + 1, n, ord(" ")):
+            j += 2
+        elif _is(b, j + 1, n, ord(".")) and _is(b, j + 2, n, ord(" ")):
+            j += 3
+    for w in range(3):  # one to three words, each a whole run of letters and one space; any count will do
+        k = _letters(b, j, n, 13)
+        if not (2 <= k <= 12 and _is(b, j + k, n, ord(" "))):
+            return False
+        j += k + 1
+        if _trie_word(b, j, n, _STREET_WORD, True):
+            return True
+    return False
+
+
+def _measurement_end(b: bytes, i: int, n: int) -> int:
+    """End of [0-9][a-z]{0,3}[ ]?-[ ]?[0-9]{2}[ ]?-[ ]?[0-9]{2}(?![0-9]) matched at b[i], or -1."""
+    if not _digit(b, i, n):
+        return -1
+    i += 1
+    k = _letters(b, i, n, 4)
+    if k > 3:  # a longer run of letters is not followed by " " or "-"
+        return -1
+    i += k
+    for w in range(2):  # [ ]?-[ ]?[0-9]{2}, twice
+        if _is(b, i, n, ord(" ")):
+            i += 1
+        if not _is(b, i, n, ord("-")):
+            return -1
+        i += 1
+        if _is(b, i, n, ord(" ")):
+            i += 1
+        if not (_digit(b, i, n) and _digit(b, i + 1, n)):
+            return -1
+        i += 2
+    return -1 if _digit(b, i, n) else i
+
+
+def _not_last_group(b: bytes, p: int, n: int) -> bool:
+    """(?<![0-9][^a-z0-9][0-9])(?<![0-9][^a-z0-9]{2}[0-9]) after the digit b[p] (_NOT_LAST_GROUP; the
+    lookbehinds of "2 for 1" when b[p] is "2"): no digit one or two other characters before it."""
+    return not (_digit(b, p - 2, n) and _other(b, p - 1, n)) and not (
+        _digit(b, p - 3, n) and _other(b, p - 2, n) and _other(b, p - 1, n))
+
+
+def _block_at_digit(b: bytes, p: int, n: int) -> int:
+    """End of BLOCK_RE's match at the ASCII digit b[p], which follows no digit, or -1: the branches of its
+    first alternative "[0-9](?<![0-9][0-9])(?:...)" in order, then its second, "24/7". Each branch needs
+    a number of digits after the first one and a character after them: these guard every block."""
+    q = p + 1  # after the first digit
+    r = _digits(b, q, n, 6)  # how many digits follow it (6: more than five)
+    i = q + r
+    # the character after the digits, NUL at the window's end (c is only compared with characters a
+    # branch needs: a NUL in the text is none of them either)
+    c = b[i] if i < n else 0
+    # price list 80/220/370: (?<![0-9][ .-][0-9])[0-9]{1,2}+(?:/[0-9]{2,3}+){1,5}+(?![0-9/])(?![ .-]?[0-9])
+    if c == ord("/") and 1 <= r <= 2 and not (_digit(b, p - 2, n) and (
+            _is(b, p - 1, n, ord(" ")) or _is(b, p - 1, n, ord(".")) or _is(b, p - 1, n, ord("-")))):
+        j = i
+        k = 0
+        while k < 5 and _is(b, j, n, ord("/")):
+            m = _digits(b, j + 1, n, 3)
+            if m < 2:
+                break
+            j += 1 + m
+            k += 1
+        if k >= 1 and not _digit(b, j, n) and not _is(b, j, n, ord("/")) and not (
+                (_is(b, j, n, ord(" ")) or _is(b, j, n, ord(".")) or _is(b, j, n, ord("-"))) and _digit(b, j + 1, n)):
+            return j
+    # 2 for 1: (?<=2)(?<![0-9][^a-z0-9]2)(?<![0-9][^a-z0-9]{2}2)[ ]for[ ]1(?![0-9])
+    #          (?=[ .,!;)]{0,3}+(?:$|[a-z\n]))
+    if c == ord(" ") and r == 0 and b[p] == ord("2") and _has(b, q, n, b" for 1") and not _digit(b, q + 6, n) \
+            and _not_last_group(b, p, n):
+        j = q + 6
+        while j < q + 9 and j < n and b[j] in b" .,!;)":
+            j += 1
+        if j == n or _letter(b, j, n) or _is(b, j, n, ord("\n")):  # `$` before a final "\n" is [\n] too
+            return q + 6
+    # "[0-9]?" then a separator: the digit is taken when there is one, so at most one digit follows the first
+    # date 05/04/2012: [0-9]?[/.-][0-9]{1,2}[/.-](?:19|20)?[0-9]{2}(?![0-9])
+    if r <= 1 and (c == ord("/") or c == ord(".") or c == ord("-")):
+        m = _digits(b, i + 1, n, 3)
+        j = i + 1 + m
+        if 1 <= m <= 2 and (_is(b, j, n, ord("/")) or _is(b, j, n, ord(".")) or _is(b, j, n, ord("-"))):
+            y = _digits(b, j + 1, n, 5)
+            if y == 4 and (_has(b, j + 1, n, b"19") or _has(b, j + 1, n, b"20")):
+                return j + 5
+            if y == 2:
+                return j + 3
+    # date 2012-05-04: [0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])
+    if r == 3 and (c == ord("-") or c == ord("/") or c == ord(".")):
+        m = _digits(b, i + 1, n, 3)
+        j = i + 1 + m
+        if 1 <= m <= 2 and (_is(b, j, n, ord("-")) or _is(b, j, n, ord("/")) or _is(b, j, n, ord("."))):
+            k = _digits(b, j + 1, n, 3)
+            if 1 <= k <= 2:
+                return j + 1 + k
+    # date 7/15, review 10/10: [0-9]?/[0-9]{1,2}(?![0-9/])
+    if r <= 1 and c == ord("/"):
+        m = _digits(b, i + 1, n, 3)
+        if 1 <= m <= 2 and not _is(b, i + 1 + m, n, ord("/")):
+            return i + 1 + m
+    # time 10:30: [0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])  (backtracking: without the seconds when a
+    # digit follows them)
+    if r <= 1 and c == ord(":") and _digit(b, i + 1, n) and _digit(b, i + 2, n):
+        if _is(b, i + 3, n, ord(":")) and _digit(b, i + 4, n) and _digit(b, i + 5, n) and not _digit(b, i + 6, n):
+            return i + 6
+        if not _digit(b, i + 3, n):
+            return i + 3
+    # measurement 36D-24-36: [0-9][a-z]{0,3}[ ]?-[ ]?[0-9]{2}[ ]?-[ ]?[0-9]{2}(?![0-9])
+    if r == 1 and (ord("a") <= c <= ord("z") or c == ord(" ") or c == ord("-")):
+        j = _measurement_end(b, q, n)
+        if j >= 0:
+            return j
+    # ZIP+4: [0-9]{4}-[0-9]{4}(?![0-9])
+    if r == 4 and c == ord("-") and _digits(b, i + 1, n, 5) == 4:
+        return i + 5
+    # the four branches left take all the digits after the first one (what follows them cannot be a
+    # digit), at most five, and end there
+    if r <= 5:
+        # 23yo, 120 lbs, 10pm, 100%: [0-9]{0,2}(?=[ ]?(?:UNITS)(?![a-z0-9]))
+        # 1030pm, 1000 roses: _NOT_LAST_GROUP [0-9]{3,5}(?=[ ]?(?:UNITS)(?![a-z0-9]))
+        if _unit_at(b, i, n) and (r <= 2 or _not_last_group(b, p, n)):
+            return i
+        # 150$: [0-9]{0,5}(?=[ ]?\$)
+        if c == ord("$") or (c == ord(" ") and _is(b, i + 1, n, ord("$"))):
+            return i
+        # 1234 Main St: _NOT_LAST_GROUP [0-9]{0,4}(?=[ ](?:[nsew]\.?[ ])?(?:[a-z]{2,12}[ ]){1,3}(?:STREET)(?![a-z]))
+        if c == ord(" ") and r <= 4 and _street_at(b, i, n) and _not_last_group(b, p, n):
+            return i
+    # 24/7: 2(?<![0-9]2)4[ ]?[/-][ ]?7(?![0-9])
+    if r == 1 and (c == ord(" ") or c == ord("/") or c == ord("-")) and b[p] == ord("2") and b[q] == ord("4"):
+        j = i + 1 if c == ord(" ") else i
+        if _is(b, j, n, ord("/")) or _is(b, j, n, ord("-")):
+            j += 1
+            if _is(b, j, n, ord(" ")):
+                j += 1
+            if _is(b, j, n, ord("7")) and not _digit(b, j + 1, n):
+                return j + 1
+    return -1
+
+
+def _block_word_at(b: bytes, p: int, n: int) -> int:
+    """End of BLOCK_WORD_RE's match at b[p], a letter that follows no ASCII letter (the lookbehind of
+    every keyword), or -1."""
+    c = b[p]
+    # post id: (?:id|ref|post|listing|ad[ ]?(?:id|#))[ ]?[:#]?[ ]?#?[0-9]{1,20}
+    k = -1
+    if c == ord("i") and _is(b, p + 1, n, ord("d")):  # id
+        k = p + 2
+    elif c == ord("r") and _has(b, p, n, b"ref"):
+        k = p + 3
+    elif c == ord("p") and _has(b, p, n, b"post"):
+        k = p + 4
+    elif c == ord("l") and _has(b, p, n, b"listing"):
+        k = p + 7
+    elif c == ord("a") and _is(b, p + 1, n, ord("d")):  # ad
+        i = p + 2
+        if _is(b, i, n, ord(" ")):
+            i += 1
+        if _has(b, i, n, b"id"):
+            k = i + 2
+        elif _is(b, i, n, ord("#")):
+            k = i + 1
+    if k >= 0:
+        # the digits start at the first digit: the optional characters before it are taken greedily
+        if _is(b, k, n, ord(" ")):
+            k += 1
+        if _is(b, k, n, ord(":")) or _is(b, k, n, ord("#")):
+            k += 1
+        if _is(b, k, n, ord(" ")):
+            k += 1
+        if _is(b, k, n, ord("#")):
+            k += 1
+        m = _digits(b, k, n, 20)
+        return k + m if m >= 1 else -1
+    # CA 90028: (?:california|ca)\.?,?[ ]{1,2}[0-9]{5}(?![0-9])  (no second way: "ca" before "lifornia"
+    # is followed by no separator)
+    if c == ord("c") and _is(b, p + 1, n, ord("a")):  # ca
+        i = p + 10 if _has(b, p, n, b"california") else p + 2
+        if _is(b, i, n, ord(".")):
+            i += 1
+        if _is(b, i, n, ord(",")):
+            i += 1
+        if _is(b, i, n, ord(" ")):
+            i += 1
+            if _is(b, i, n, ord(" ")):
+                i += 1
+            if _digits(b, i, n, 6) == 5:
+                return i + 5
+    return -1
+
+
+def _distractor_spans(t: str, ws: int, we: int) -> list:
+    """The distractors in t[ws:we], sorted, as a flat list start, end, start, end... of offsets from ws (no
+    tuple per span, and small integers, which Python does not allocate): BLOCK_RE's matches and
+    BLOCK_WORD_RE's (every match of the latter holds one of _BLOCK_WORDS, so no keyword check is needed),
+    found by one pass over the characters with one cursor per expression (compiled)."""
+    we = min(we, len(t))
+    ws = max(ws, 0)
+    if ws >= we:
+        return []
+    lo = max(ws - 3, 0)  # lookbehinds see up to three characters before a match
+    window = t[lo:we].encode("latin-1", "replace")
+    b = window  # compiled: a pointer to its bytes
+    n = we - lo
+    ws -= lo  # offsets into b from here on; the spans are offsets from ws
+    out = []
+    block_from = word_from = ws  # where each expression may match next (its matches do not overlap)
+    p = ws
+    while p < n:  # one step per run of letters, run of digits or other character
+        c = b[p]
+        if ord("a") <= c <= ord("z"):  # no BLOCK_RE match starts at a letter, a keyword at its first only
+            if p >= word_from and (c == ord("i") or c == ord("r") or c == ord("p") or c == ord("l") or c == ord("a")
+                                   or c == ord("c")) and not _letter(b, p - 1, n):
+                e = _block_word_at(b, p, n)
+                if e >= 0:
+                    out.append(p - ws)
+                    out.append(e - ws)
+                    word_from = e
+            p += 1
+            while p < n and ord("a") <= b[p] <= ord("z"):
+                p += 1
+        elif ord("0") <= c <= ord("9"):
+            # [0-9](?<![0-9][0-9]), 2(?<![0-9]2): a match starts at the first digit of a run only
+            if p >= block_from and not _digit(b, p - 1, n):
+                e = _block_at_digit(b, p, n)
+                if e >= 0:
+                    out.append(p - ws)
+                    out.append(e - ws)
+                    block_from = e
+            p += 1
+            while p < n and ord("0") <= b[p] <= ord("9"):
+                p += 1
+        else:
+            if p >= block_from:
+                e = -1
+                if c == ord("$"):  # $150: \$[ ]?[0-9]{1,6}
+                    i = p + 2 if _is(b, p + 1, n, ord(" ")) else p + 1
+                    m = _digits(b, i, n, 6)
+                    if m >= 1:
+                        e = i + m
+                elif c == ord("("):  # (33): \([0-9]{2}\)
+                    if _digit(b, p + 1, n) and _digit(b, p + 2, n) and _is(b, p + 3, n, ord(")")):
+                        e = p + 4
+                if e >= 0:
+                    out.append(p - ws)
+                    out.append(e - ws)
+                    block_from = e
+            p += 1
+    return out
+
+
+def _span_counts(t: str, ws: int, spans: list) -> tuple:
+    """(ASCII digits, places where an ASCII letter and digit touch) inside the spans of ``t`` (a flat list
+    start, end, start, end... of offsets from ws): what ``_digit_count`` and ``_glued`` give for the
+    spans' texts."""
+    digits = glued = 0
+    for k in range(0, len(spans), 2):
+        s, e = ws + spans[k], ws + spans[k + 1]
+        prev = 0  # the class of the character before: 1 a digit, 2 a letter, 0 anything else
+        for i in range(s, e):
+            ch = t[i]
+            cls = 1 if "0" <= ch <= "9" else 2 if "a" <= ch <= "z" else 0
+            if cls == 1:
+                digits += 1
+            if cls and prev and cls != prev:
+                glued += 1
+            prev = cls
+    return digits, glued
+
 
 def find_all(text: str) -> list[Found]:
     """Every number found in ``text``: US targets and the toll-free / non-US ones (``target=False``)."""
@@ -1355,22 +1780,33 @@ def find_all(text: str) -> list[Found]:
 
 
 def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
-    # distractors first: one pass of each expression; their texts decide whether the window can still hold
-    # a number, their spans then block the tokens they cover
-    by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
-    matches = list(BLOCK_RE.finditer(t, ws, we))
-    if by_word:
-        matches += BLOCK_WORD_RE.finditer(t, ws, we)
-    blocks: list = []
-    if matches:  # enough digits left once the distractors are set aside? (number words glued to digits,
-        # as in "three1two", are not in the window's mass: each glued boundary outside them counts for one)
-        blocked = [m.group() for m in matches]
-        left = mass - _digit_count("".join(blocked))
-        if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - _glued("|".join(blocked)) < MIN_WINDOW_DIGITS:
-            return []
-        blocks = [(m.start(), m.end(), m.group()) for m in matches]
+    # distractors first: one pass of each expression (compiled: of the character scanner that finds the
+    # same spans); their texts decide whether the window can still hold a number, their spans (sorted, as
+    # a flat list start, end, start, end... of offsets from ws) then block the tokens they cover. Enough
+    # digits left once the distractors are set aside? (number words glued to digits, as in "three1two",
+    # are not in the window's mass: each glued boundary outside them counts for one)
+    if COMPILED:
+        blocks = _distractor_spans(t, ws, we)
+        if blocks:
+            blocked_digits, blocked_glued = _span_counts(t, ws, blocks)
+            left = mass - blocked_digits
+            if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - blocked_glued < MIN_WINDOW_DIGITS:
+                return []
+    else:
+        by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
+        matches = list(BLOCK_RE.finditer(t, ws, we))
         if by_word:
-            blocks.sort()
+            matches += BLOCK_WORD_RE.finditer(t, ws, we)
+        blocks = []
+        if matches:
+            blocked = [m.group() for m in matches]
+            left = mass - _digit_count("".join(blocked))
+            if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - _glued("|".join(blocked)) < MIN_WINDOW_DIGITS:
+                return []
+            spans = [m.span() for m in matches]
+            if by_word:
+                spans.sort()
+            blocks = [x - ws for span in spans for x in span]
     toks = _tokenise(t, ws, we)
     _plurals_stay_words(text, toks)
     toks = _merge_words(toks, t)
@@ -1379,14 +1815,14 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
         for tk in toks:
             if not tk.digits:
                 continue
-            while bi < len(blocks) and blocks[bi][1] <= tk.start:
-                bi += 1
+            while bi < len(blocks) and ws + blocks[bi + 1] <= tk.start:
+                bi += 2
             k = bi
-            while k < len(blocks) and blocks[k][0] < tk.end:
-                if blocks[k][1] > tk.start:
+            while k < len(blocks) and ws + blocks[k] < tk.end:
+                if ws + blocks[k + 1] > tk.start:
                     tk.blocked = True
                     break
-                k += 1
+                k += 2
     out: list[Found] = []
     # international numbers after '+': reported, not targets; their digits are not NANP candidates
     if "+" in t[ws:we]:
