@@ -11,6 +11,17 @@ cdef class Tok:
     cdef public bint blocked, single
     cdef public Py_ssize_t wb
 
+@cython.locals(toks=list, words=Py_ssize_t, keys=bytes, longest=Py_ssize_t, stride=Py_ssize_t, memo=dict, i=Py_ssize_t,
+               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint, ch=Py_UCS4,
+               c=str, part=tuple, p=Py_ssize_t)
+cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
+
+@cython.locals(c=str, wt=tuple, new=list)
+cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
+
+@cython.locals(tok=Tok)
+cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)
+
 @cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, spans=list, toks=list,
                word_tokens=dict, sep_words=frozenset, wt=tuple, s=Py_ssize_t, e=Py_ssize_t)
 cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
