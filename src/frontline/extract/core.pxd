@@ -103,6 +103,14 @@ cpdef list _scan_tokens(str text, str t, list toks)
                left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
 cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
 
+cpdef bint _shape_gap_ok(str gap)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, k=Py_ssize_t, m=Py_ssize_t, j=Py_ssize_t, a=Py_ssize_t, size=Py_ssize_t, marks=list,
+               spans=list, wides=list, run=list, sub=list, edges=list, x=Tok, tk=Tok, cur=Tok, nxt=Tok, weak=bint,
+               s0=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, lo=Py_ssize_t, hi=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
+               ps=Py_ssize_t, word=str, plain=tuple)
+cpdef _shaped_lookalikes(list toks, str t)
+
 @cython.locals(i=Py_ssize_t, n=Py_ssize_t, tok=Tok, nxt=Tok, prev=Tok, merged=Tok, j=Py_ssize_t, out=list, weak=bint,
                gap=str, tail=str)
 cpdef list _merge_words(list toks, str t)

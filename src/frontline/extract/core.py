@@ -796,11 +796,11 @@ def _star82_glued(tk: Tok, t: str) -> bool:
 def _shape_gap_ok(gap: str) -> bool:
     """A gap between digit groups of a number shape: up to three separators, or a separator word."""
     if len(gap) <= 3:
-        return all(ch in _SHAPE_GAP for ch in gap)
+        return all([ch in _SHAPE_GAP for ch in gap])
     if len(gap) > 12 or SEP_WORDS_RE.search(gap) is None:
         return False
     rest = SEP_WORDS_RE.sub("", gap)
-    return len(rest) <= 3 and all(ch in _SHAPE_GAP for ch in rest)
+    return len(rest) <= 3 and all([ch in _SHAPE_GAP for ch in rest])
 
 
 def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
@@ -808,8 +808,12 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
     in digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB 13S8");
     otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
     n = len(toks)
-    marks = [i for i, x in enumerate(toks) if x.kind == "weak_lookalike" or (
-        x.kind != "text" and ((x.end < len(t) and t[x.end] == "!") or (x.start > 0 and t[x.start - 1] == "!")))]
+    marks = []
+    for i in range(n):
+        x = toks[i]
+        if x.kind == "weak_lookalike" or (
+                x.kind != "text" and ((x.end < len(t) and t[x.end] == "!") or (x.start > 0 and t[x.start - 1] == "!"))):
+            marks.append(i)
     if not marks:
         return
     k = 0
@@ -847,28 +851,28 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
             j += 1
         run = toks[k:j + 1]
         k = j + 1
-        if wides == spans and all(x.kind != "weak_lookalike" for x in run):
+        if wides == spans and all([x.kind != "weak_lookalike" for x in run]):
             continue  # nothing weak and no "!" glued on: ordinary groups
         a = 0
         while a < len(run):
             for size in range(min(4, len(run) - a), 0, -1):
                 sub = run[a:a + size]
-                weak = any(x.kind == "weak_lookalike" for x in sub)
-                plain = tuple(e - s for s, e in spans[a:a + size])
+                weak = any([x.kind == "weak_lookalike" for x in sub])
+                plain = tuple([e - s for s, e in spans[a:a + size]])
                 if plain in _SHAPES:
                     edges = spans[a:a + size]
                     if not weak:
                         break  # an ordinary number: leave it
                 else:
                     edges = wides[a:a + size]
-                    if tuple(e - s for s, e in edges) not in _SHAPES:
+                    if tuple([e - s for s, e in edges]) not in _SHAPES:
                         continue
                 for x, (s, e), (ps, _) in zip(sub, edges, spans[a:a + size]):
                     if x.kind == "weak_lookalike" or (s, e) != (ps, x.end):
                         s = min(s, x.start) if s < ps else x.start  # keep a *82 inside the token
                         word = t[s:e]
                         x.start, x.end, x.word = s, e, word
-                        x.kind, x.digits = "lookalike", "".join(LOOKALIKE.get(ch, ch) for ch in word)
+                        x.kind, x.digits = "lookalike", "".join([LOOKALIKE.get(ch, ch) for ch in word])
                 break
             else:
                 a += 1
