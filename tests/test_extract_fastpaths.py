@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import phonenumbers
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -567,3 +568,172 @@ def test_span_counts_equal_digit_count_and_glued():
         texts = [t[ws + spans[k]:ws + spans[k + 1]] for k in range(0, len(spans), 2)]
         assert tuple(core._span_counts(t, ws, spans)) == (core._digit_count("".join(texts)),
                                                           core._glued("|".join(texts)))
+
+
+# --------------------------------------------------------------------------------------------------
+# The compiled tokeniser (_tokenise_chars, the chunk memo, _merge_words' early return) gives the tokens of
+# the plain source, field by field, on every window of realistic, simulated and hostile text.
+
+_TOKEN_FIELDS = ("start", "end", "digits", "kind", "word", "single", "wb", "blocked")
+
+
+def _token_rows(module, text, t, ws, we):
+    """The tokens of one window after each step of the tokenisation stage, as tuples of every field."""
+    toks = module._tokenise(t, ws, we)
+    first = [tuple([getattr(tk, f) for f in _TOKEN_FIELDS]) for tk in toks]
+    module._plurals_stay_words(text, toks)
+    merged = module._merge_words(toks, t)
+    return first, [tuple([getattr(tk, f) for f in _TOKEN_FIELDS]) for tk in merged]
+
+
+def _simulated_texts(n_ads=2_000):
+    """Ads of both configured regions simulated as the workflow does (fewer of them), and the simulated
+    corpora on disk when the workflow has made them."""
+    import yaml
+
+    from frontline import carriers, numbering, simulate
+
+    cfg = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())
+    table = carriers.load_carriers(ROOT / "data/reference/carriers.csv")
+    texts = []
+    for region, rcfg in cfg["regions"].items():
+        holders = numbering.load_holders(numbering.default_database(), area_codes=rcfg["area_codes"] + [212, 312])
+        blocks = simulate.candidate_blocks(numbering.effective_blocks(holders), table)
+        spec = simulate.spec_from_config(region, {**rcfg["ads"]["simulate"], "n_ads": n_ads}, seed=17)
+        ads, _, _ = simulate.simulate_corpus(spec, *simulate.split_blocks(blocks, rcfg["area_codes"]))
+        texts += [x for f in ("title", "body", "url") for x in ads[f].fillna("")]
+    for path in sorted((ROOT / "data" / "simulated").glob("*/ads.parquet")):
+        ads = pd.read_parquet(path, columns=["title", "body", "url"])
+        texts += [x for f in ("title", "body", "url") for x in ads[f].fillna("")]
+    return texts
+
+
+#: An alphabet rich in obfuscations: digits, number words (English, Spanish, misspelled, leet), lookalike
+#: letters, letter-spaced words, separators and separator words, emoji, fullwidth and keycap digits.
+_OBFUSCATION_ATOMS = (list("0123456789") * 3 + list(" -.()/+*!~_|:#$%,'\"\n") + list("lIoOsSbBzZ") + [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero", "ten", "twenty", "thirty",
+    "ninety", "hundred", "oh", "for", "to", "too", "won", "ate", "uno", "dos", "tres", "cuatro", "cinco", "seis",
+    "siete", "ocho", "nueve", "cero", "veinte", "treinta y", "zer0", "z3ro", "0ne", "tw0", "thr33", "f0ur", "f1ve",
+    "s1x", "s3v3n", "e1ght", "n1ne", "4our", "7even", "fiv", "sevn", "nien", "t h r e e", "s e v e n", "n i n e",
+    "f  o  u  r", "o n e", " a b", "i  m", "dash", "dot", "hyphen", "punto", "guion", "period", "threedashtwo",
+    "sevenzerosix", "twentyone", "3one0", "2l3", "o1o3", "b1b", "29s", "20s", "36b", "5lbs", "105lbs", "2!3", "!1",
+    "*82", "*82b1b", "+1 ", "+44 ", "23yo", "10am", "2hrs", "34c", "\u2460", "\uff12", "\uff10\uff19",
+    "3\ufe0f\u20e3", "\U0001f525", "\U0001f4de", "\u00e9", "caf\u00e9", "\u00c0\u024f", "\u00d7", "\u0130",
+    "id ", "ca ", "call ", "text me ", "at ", "my ", "number ", "is "])
+
+
+def _obfuscation_texts(n=4_000, seed=23):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_OBFUSCATION_ATOMS) + rng.choice(["", "", " ", "  ", "-", "."])
+                    for _ in range(rng.randint(1, 70))) for _ in range(n)]
+
+
+def _tokeniser_texts():
+    records = evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_extract
+        padded = bench_extract.padded_ads(records, 1000)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    texts = [r.get(f) or "" for r in records + padded for f in ("title", "body", "url")]
+    texts += _simulated_texts()
+    texts += [adversarial_text(20_000, seed=s) for s in range(4)] + _hostile_texts()
+    texts += _obfuscation_texts()
+    return [x for x in dict.fromkeys(texts) if x]
+
+
+def test_compiled_tokeniser_gives_the_tokens_of_the_source():
+    from frontline import extract as fx
+    from frontline.extract import _build
+
+    source = _build.source_module()
+    assert fx.core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"
+    rng = random.Random(5)
+    windows = differ = spaced = merged = worded = 0
+    for text in _tokeniser_texts():
+        t = source._normalise(text)
+        spans = [(ws, we) for ws, we, _ in source._windows(t)]
+        if len(t) < 400:  # windows that start and end anywhere, not only where _windows puts them
+            spans += [tuple(sorted((rng.randint(0, len(t)), rng.randint(0, len(t))))) for _ in range(4)]
+        for ws, we in spans:
+            expected = _token_rows(source, text, t, ws, we)
+            if _token_rows(fx.core, text, t, ws, we) != expected:
+                differ += 1
+                assert differ < 5, (text[max(0, ws - 20):we + 20], _token_rows(fx.core, text, t, ws, we), expected)
+            windows += 1
+            spaced += any(row[5] for row in expected[0])
+            merged += expected[0] != expected[1]
+            worded += any(row[3] != "digit" for row in expected[0])
+    assert differ == 0
+    # the corpus reached every path: many windows, letter-spaced words, merged words and lookalikes
+    assert windows > 30_000 and spaced > 2_000 and merged > 3_000 and worded > 15_000
+
+
+def test_word_keys_flag_every_word_the_loop_must_look_up():
+    # a run of ASCII letters whose key is 0 is counted as a plain word unseen: no number word, separator
+    # word or compound may have such a key
+    src = _ascii_letter_words()
+    for w in src:
+        assert core._WORD_KEYS[core._word_key(ord(w[0]), ord(w[1]) if len(w) > 1 else 0, len(w))], w
+    for head in core._COMPOUND_HEADS:
+        for length in (6, 9, core._KEY_LONG, core._KEY_LONG + 30):
+            assert core._WORD_KEYS[core._word_key(ord(head[0]), ord(head[1]), length)], head
+    assert sum(core._WORD_KEYS) < len(core._WORD_KEYS) // 4  # and most keys let a word pass unseen
+
+
+def _ascii_letter_words():
+    return [w for w in (*core.ALL_WORDS, *core._SEP_WORDS) if w.isascii() and w.isalpha()]
+
+
+def test_unflagged_runs_of_letters_are_plain_words_for_the_general_loop():
+    rng = random.Random(8)
+    words = _ascii_letter_words()
+    runs = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 20))) for _ in range(20_000)]
+    runs += [w[:k] + rng.choice("aeioustz") + w[k:] for w in words for k in range(len(w) + 1)]  # near misses
+    passed = 0
+    for c in runs:
+        key = core._word_key(ord(c[0]), ord(c[1]) if len(c) > 1 else 0, len(c))
+        if not core._WORD_KEYS[key]:
+            passed += 1
+            assert c not in core._WORD_TOKENS and c not in core._SEP_WORDS, c
+            assert len(c) < 6 or c[:3] not in core._COMPOUND_HEADS or not core._is_compound(c), c
+    assert passed > 10_000
+
+
+def test_character_loop_tokeniser_equals_the_general_loop_as_python():
+    """The compiled module's loop, run as plain Python: same tokens as the reference loop, and None exactly
+    where _SPACED_HINT_RE would send the window to the letter-spaced path."""
+    from frontline.extract import _build
+
+    source = _build.source_module()
+    rng = random.Random(3)
+    hinted = compared = 0
+    for t in _loop_texts(2_000) + [x.lower() for x in _obfuscation_texts(2_000, seed=4)]:
+        for ws, we in [(0, len(t))] + [tuple(sorted((rng.randint(0, len(t)), rng.randint(0, len(t)))))]:
+            hint = source._SPACED_HINT_RE.search(t, ws, we) is not None
+            assert (source._tokenise_chars(t, ws, we, True) is None) == hint, (t, ws, we)
+            hinted += hint
+            fast = source._tokenise_chars(t, ws, we, False)
+            general = source._tokenise_spaced(t, ws, we, [])
+            assert [[getattr(tk, f) for f in _TOKEN_FIELDS] for tk in fast] == \
+                [[getattr(tk, f) for f in _TOKEN_FIELDS] for tk in general], (t, ws, we)
+            compared += 1
+    assert hinted > 500 and compared > 7_000
+
+
+def test_chunk_memo_is_bounded_and_skips_chunks_after_a_star(monkeypatch):
+    from frontline.extract import _build
+
+    source = _build.source_module()
+    t = "x82b1b 213 2l3 zer0one 10am 2hrs *82b1b 555 0147"
+    star = t.index("*") + 1
+    for module in (core, source):  # the compiled loop, and the same loop as Python
+        monkeypatch.setattr(module, "_CHUNK_MEMO_MAX", 3)
+        module._CHUNK_MEMO.clear()
+        toks = [(tk.start, tk.end, tk.digits, tk.kind) for tk in module._tokenise_chars(t, 0, len(t), True)]
+        assert 0 < len(module._CHUNK_MEMO) <= 3
+        assert "82b1b" not in module._CHUNK_MEMO  # read after a "*": "*82" + lookalikes, never memoised
+        assert (star, star + 2, "82", "digit") in toks and toks[0][3] == "block"
+        again = [(tk.start, tk.end, tk.digits, tk.kind) for tk in module._tokenise_chars(t, 0, len(t), True)]
+        assert again == toks

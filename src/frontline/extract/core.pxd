@@ -11,6 +11,17 @@ cdef class Tok:
     cdef public bint blocked, single
     cdef public Py_ssize_t wb
 
+@cython.locals(toks=list, words=Py_ssize_t, keys=bytes, longest=Py_ssize_t, stride=Py_ssize_t, memo=dict, i=Py_ssize_t,
+               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint, ch=Py_UCS4,
+               c=str, part=tuple, p=Py_ssize_t)
+cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
+
+@cython.locals(c=str, wt=tuple, new=list)
+cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
+
+@cython.locals(tok=Tok)
+cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)
+
 @cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, spans=list, toks=list,
                word_tokens=dict, sep_words=frozenset, wt=tuple, s=Py_ssize_t, e=Py_ssize_t)
 cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
@@ -91,6 +102,14 @@ cpdef list _scan_tokens(str text, str t, list toks)
                matches=list, blocked_digits=Py_ssize_t, blocked_glued=Py_ssize_t,
                left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
 cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
+
+cpdef bint _shape_gap_ok(str gap)
+
+@cython.locals(n=Py_ssize_t, i=Py_ssize_t, k=Py_ssize_t, m=Py_ssize_t, j=Py_ssize_t, a=Py_ssize_t, size=Py_ssize_t, marks=list,
+               spans=list, wides=list, run=list, sub=list, edges=list, x=Tok, tk=Tok, cur=Tok, nxt=Tok, weak=bint,
+               s0=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, lo=Py_ssize_t, hi=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
+               ps=Py_ssize_t, word=str, plain=tuple)
+cpdef _shaped_lookalikes(list toks, str t)
 
 @cython.locals(i=Py_ssize_t, n=Py_ssize_t, tok=Tok, nxt=Tok, prev=Tok, merged=Tok, j=Py_ssize_t, out=list, weak=bint,
                gap=str, tail=str)

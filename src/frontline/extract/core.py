@@ -562,18 +562,20 @@ def _chunk_spans(t: str, ws: int, we: int) -> list[int]:
 
 
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
+    if COMPILED:  # one pass over the characters, which also looks for the hint of letter-spaced words
+        toks = _tokenise_chars(t, ws, we, True)
+        if toks is not None:
+            return toks
+        spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
+        return _tokenise_spaced(t, ws, we, spaced) if spaced else _tokenise_chars(t, ws, we, False)
     if _has_spaced_hint(t, ws, we):  # every letter-spaced word shows the hint
         spaced = [(m.start(), m.end(), m.group()) for m in SPACED_RE.finditer(t, ws, we)]
         if spaced:
             return _tokenise_spaced(t, ws, we, spaced)
     # the common case, no letter-spaced words: the same loop without their bookkeeping. As plain Python
     # the window is split into gaps and chunks in C (parts[1::2] are exactly CHUNK_RE's matches) and the
-    # chunks' offsets come from the running sum of the parts' lengths; compiled, one pass over the
-    # characters finds them.
-    if COMPILED:
-        spans = _chunk_spans(t, ws, we)
-    else:
-        spans = list(accumulate(map(len, CHUNK_SPLIT_RE.split(t[ws:we])), initial=ws))[1:-1]
+    # chunks' offsets come from the running sum of the parts' lengths (compiled, _tokenise_chars).
+    spans = list(accumulate(map(len, CHUNK_SPLIT_RE.split(t[ws:we])), initial=ws))[1:-1]
     toks: list[Tok] = []
     words = 0
     word_tokens, sep_words = _WORD_TOKENS, _SEP_WORDS
@@ -600,6 +602,135 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
         if len(toks) > n:
             toks[n].wb = words
             words = 0
+    return toks
+
+
+#: Longest ASCII word the loop of ``_tokenise_chars`` looks up; longer runs of letters share the last length.
+_KEY_LONG = max(len(w) for w in (*ALL_WORDS, *_SEP_WORDS)) + 1
+
+
+def _word_key(c0: int, c1: int, length: int) -> int:
+    """Index into ``_WORD_KEYS`` of a run of ``length`` lower-case ASCII letters starting with code points c0,
+    c1 (c1 is 0 for a single letter)."""
+    return ((c0 - 97) * 27 + (c1 - 97 if c1 else 26)) * (_KEY_LONG + 1) + min(length, _KEY_LONG)
+
+
+def _word_keys() -> bytes:
+    """1 at the key of every run of ASCII letters the tokeniser cannot count as a plain word without
+    looking at it: a number word, a separator word, or six letters or more that start like a compound."""
+    keys = bytearray(26 * 27 * (_KEY_LONG + 1))
+    for w in (*ALL_WORDS, *_SEP_WORDS):
+        if w.isascii() and w.isalpha():
+            keys[_word_key(ord(w[0]), ord(w[1]) if len(w) > 1 else 0, len(w))] = 1
+    for h in _COMPOUND_HEADS:
+        if h.isascii():
+            for length in range(6, _KEY_LONG + 1):
+                keys[_word_key(ord(h[0]), ord(h[1]), length)] = 1
+    return bytes(keys)
+
+
+_WORD_KEYS = _word_keys()
+#: What ``_tokenise`` makes of a chunk that is neither digits only nor a plain word, by chunk text: the
+#: tokens as (start, end, digits, kind, word) relative to the chunk, or None for a word counted between
+#: tokens, or () for a separator word. Valid for chunks not after a "*" (``_classify_chunk`` reads a
+#: "*82" prefix there); cleared when full.
+_CHUNK_MEMO: dict = {}
+_CHUNK_MEMO_MAX = 50_000
+
+
+def _chunk_outcome(t: str, s: int, e: int):
+    """The general loop of ``_tokenise`` on the chunk t[s:e] (not digits only), as ``_CHUNK_MEMO`` holds it."""
+    c = t[s:e]
+    wt = _WORD_TOKENS.get(c)
+    if wt is not None:
+        return ((0, e - s, wt[0], wt[1], c),)
+    if c.isalpha() and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
+        return () if c in _SEP_WORDS else None
+    new: list = []
+    _classify_chunk(t, s, e, new)
+    return tuple([(tk.start - s, tk.end - s, tk.digits, tk.kind, tk.word) for tk in new])
+
+
+def _new_tok(s: int, e: int, digits: str, kind: str, word: str, wb: int) -> Tok:
+    """Tok(s, e, digits, kind, word) with ``wb`` set, made without calling ``__init__`` (compiled, a C call)."""
+    tok = Tok.__new__(Tok)
+    tok.start, tok.end, tok.digits, tok.kind, tok.word = s, e, digits, kind, word
+    tok.blocked = False
+    tok.single = False
+    tok.wb = wb
+    return tok
+
+
+def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
+    """The tokens of ``_tokenise``'s loop for windows without letter-spaced words, by one pass over the
+    characters (what the compiled module runs): the chunks of ``_chunk_spans``, with digit runs turned into
+    tokens and plain words counted in the loop (a word whose first two letters and length match no number
+    word, separator word or compound head is not sliced out), and the other chunks read through
+    ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
+    letter after a space, then one or two spaces and a letter that no letter follows)."""
+    toks: list[Tok] = []
+    words = 0
+    keys = _WORD_KEYS
+    longest = _KEY_LONG
+    stride = longest + 1
+    memo = _CHUNK_MEMO
+    i = ws
+    while i < we:
+        s = i
+        letters = 0
+        digits = 0
+        other = False  # a letter outside a-z, or a "!" inside the chunk
+        while i < we:
+            ch = t[i]
+            if "a" <= ch <= "z":
+                letters += 1
+            elif "0" <= ch <= "9":
+                digits += 1
+            elif "\u00c0" <= ch <= "\u024f":
+                other = True
+            else:
+                break
+            i += 1
+        if i == s:
+            i += 1
+            continue
+        while i + 1 < we and t[i] == "!" and ("a" <= t[i + 1] <= "z" or "0" <= t[i + 1] <= "9"):
+            other = True
+            i += 2
+            while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9"):
+                i += 1
+        e = i
+        if hint and e == s + 1 and letters and s > ws and t[s - 1] == " " and e < we and t[e] == " ":
+            p = e + 1
+            if p < we and t[p] == " ":
+                p += 1
+            if p < we and "a" <= t[p] <= "z" and not (p + 1 < we and "a" <= t[p + 1] <= "z"):
+                return None
+        if not other and not letters:
+            toks.append(_new_tok(s, e, t[s:e], "digit", "", words))
+            words = 0
+            continue
+        if not other and not digits:
+            n = e - s  # _word_key, inlined
+            if not keys[((ord(t[s]) - 97) * 27 + (ord(t[s + 1]) - 97 if n > 1 else 26)) * stride + min(n, longest)]:
+                words += 1
+                continue
+        if s > 0 and t[s - 1] == "*":  # a "*82" prefix may be read: no memo
+            out = _chunk_outcome(t, s, e)
+        else:
+            c = t[s:e]
+            out = memo.get(c, _MISSING)
+            if out is _MISSING:
+                out = _chunk_outcome(t, s, e)
+                if len(memo) >= _CHUNK_MEMO_MAX:
+                    memo.clear()
+                memo[c] = out
+        if out is None:
+            words += 1
+        elif out:
+            for part in out:
+                toks.append(_new_tok(s + part[0], s + part[1], part[2], part[3], part[4], words))
+                words = 0
     return toks
 
 
@@ -665,11 +796,11 @@ def _star82_glued(tk: Tok, t: str) -> bool:
 def _shape_gap_ok(gap: str) -> bool:
     """A gap between digit groups of a number shape: up to three separators, or a separator word."""
     if len(gap) <= 3:
-        return all(ch in _SHAPE_GAP for ch in gap)
+        return all([ch in _SHAPE_GAP for ch in gap])
     if len(gap) > 12 or SEP_WORDS_RE.search(gap) is None:
         return False
     rest = SEP_WORDS_RE.sub("", gap)
-    return len(rest) <= 3 and all(ch in _SHAPE_GAP for ch in rest)
+    return len(rest) <= 3 and all([ch in _SHAPE_GAP for ch in rest])
 
 
 def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
@@ -677,8 +808,12 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
     in digit groups shaped like a phone number ("424 29S-79S2", "(B1B) 940-7S09", "66! 4lB 13S8");
     otherwise they stay blocked, so "in my 20s", a 36B cup size or "call me!" give no digits."""
     n = len(toks)
-    marks = [i for i, x in enumerate(toks) if x.kind == "weak_lookalike" or (
-        x.kind != "text" and ((x.end < len(t) and t[x.end] == "!") or (x.start > 0 and t[x.start - 1] == "!")))]
+    marks = []
+    for i in range(n):
+        x = toks[i]
+        if x.kind == "weak_lookalike" or (
+                x.kind != "text" and ((x.end < len(t) and t[x.end] == "!") or (x.start > 0 and t[x.start - 1] == "!"))):
+            marks.append(i)
     if not marks:
         return
     k = 0
@@ -716,28 +851,28 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
             j += 1
         run = toks[k:j + 1]
         k = j + 1
-        if wides == spans and all(x.kind != "weak_lookalike" for x in run):
+        if wides == spans and all([x.kind != "weak_lookalike" for x in run]):
             continue  # nothing weak and no "!" glued on: ordinary groups
         a = 0
         while a < len(run):
             for size in range(min(4, len(run) - a), 0, -1):
                 sub = run[a:a + size]
-                weak = any(x.kind == "weak_lookalike" for x in sub)
-                plain = tuple(e - s for s, e in spans[a:a + size])
+                weak = any([x.kind == "weak_lookalike" for x in sub])
+                plain = tuple([e - s for s, e in spans[a:a + size]])
                 if plain in _SHAPES:
                     edges = spans[a:a + size]
                     if not weak:
                         break  # an ordinary number: leave it
                 else:
                     edges = wides[a:a + size]
-                    if tuple(e - s for s, e in edges) not in _SHAPES:
+                    if tuple([e - s for s, e in edges]) not in _SHAPES:
                         continue
                 for x, (s, e), (ps, _) in zip(sub, edges, spans[a:a + size]):
                     if x.kind == "weak_lookalike" or (s, e) != (ps, x.end):
                         s = min(s, x.start) if s < ps else x.start  # keep a *82 inside the token
                         word = t[s:e]
                         x.start, x.end, x.word = s, e, word
-                        x.kind, x.digits = "lookalike", "".join(LOOKALIKE.get(ch, ch) for ch in word)
+                        x.kind, x.digits = "lookalike", "".join([LOOKALIKE.get(ch, ch) for ch in word])
                 break
             else:
                 a += 1
@@ -745,9 +880,20 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
             a += size
 
 
+#: The token kinds ``_merge_words`` combines or looks at; a window without them needs none of its loop.
+_MERGE_KINDS = frozenset(("weak_lookalike", "tens", "hundred"))
+
+
 def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
     """Combine tens + unit ("twenty one", "treinta y uno") and hundreds into one token; read lookalikes
     in number-shaped runs (``_shaped_lookalikes``)."""
+    for tok in toks:
+        if tok.kind in _MERGE_KINDS:
+            break
+    else:  # nothing to combine (most windows): the tokens as they are, without the copy the loop makes
+        if toks and t.find("!", max(0, toks[0].start - 1), toks[-1].end + 1) >= 0:
+            _shaped_lookalikes(toks, t)
+        return toks
     out: list[Tok] = []
     i = 0
     n = len(toks)
