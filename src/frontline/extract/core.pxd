@@ -18,14 +18,14 @@ cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
 @cython.locals(spans=list, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4)
 cpdef list _chunk_spans(str t, Py_ssize_t ws, Py_ssize_t we)
 
-@cython.locals(zones=list, hits=set, anchors=frozenset, table=bytes, keys=cython.p_uchar, lo=Py_ssize_t,
+@cython.locals(anchors=frozenset, table=bytes, keys=cython.p_uchar, lo=Py_ssize_t,
                hi=Py_ssize_t, longest=Py_ssize_t, stride=Py_ssize_t, one=cython.uint, one_mask=cython.uint,
                two=cython.uint, two_mask=cython.uint, gap=Py_ssize_t, zs=Py_ssize_t, last=Py_ssize_t,
                count=Py_ssize_t, s=Py_ssize_t, key=Py_ssize_t, odd=bint, hist=cython.uint, hint=bint, i=Py_ssize_t,
                ch=Py_UCS4, w=str)
-cpdef tuple _scan_anchors(str t)
+cpdef bint _scan_anchors(str t, list zones, set hits)
 
-@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=str, after=str, w=str)
+@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str)
 cpdef list _anchor_places(str t, hits)
 
 @cython.locals(k0=Py_ssize_t, k1=Py_ssize_t)
@@ -95,8 +95,14 @@ cpdef list _merge_words(list toks, str t)
 
 @cython.locals(n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, out=list,
                zones=list, words=list, merged=list, s=Py_ssize_t, e=Py_ssize_t, ps=Py_ssize_t, pe=Py_ssize_t,
-               pm=Py_ssize_t, hits=set, hint=bint, ch=Py_UCS4)
+               pm=Py_ssize_t)
 cpdef list _windows(str t)
+
+@cython.locals(zones=list, hits=set, hint=bint, words=list, gap=Py_ssize_t, need=Py_ssize_t, extra=list, merged=list,
+               j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t,
+               wb=Py_ssize_t, wm=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t,
+               ch=Py_UCS4)
+cpdef list _scanned_windows(str t)
 
 cpdef list _word_anchors(str t)
 

@@ -1088,13 +1088,12 @@ _HINT_ONE = _hint_pattern(" a a?")
 _HINT_TWO = _hint_pattern(" a  a?")
 
 
-def _scan_anchors(t: str) -> tuple:
+def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     """What ``_windows`` starts from, found by one pass over the characters (the compiled module's way):
-    DIGIT_ZONE_RE's zones (start, end, ASCII digits inside); the set of anchor words that stand as words
-    of ``t`` (the words of ``t.translate(WORD_VIEW).split()``: runs of ASCII letters and digits and of
-    characters outside ASCII other than white space); and whether _SPACED_HINT_RE matches in ``t``."""
-    zones = []
-    hits = set()
+    DIGIT_ZONE_RE's zones, appended to ``zones`` as start, end, ASCII digits inside (three numbers a zone);
+    the anchor words that stand as words of ``t`` (the words of ``t.translate(WORD_VIEW).split()``: runs of
+    ASCII letters and digits and of characters outside ASCII other than white space), added to ``hits``;
+    and, returned, whether _SPACED_HINT_RE matches in ``t``."""
     anchors = ANCHOR_WORDS
     table = _ANCHOR_KEYS
     keys = table  # compiled: a pointer to the table's bytes
@@ -1136,7 +1135,9 @@ def _scan_anchors(t: str) -> tuple:
                 count += 1
             else:
                 if zs >= 0:
-                    zones.append((zs, last + 1, count))
+                    zones.append(zs)
+                    zones.append(last + 1)
+                    zones.append(count)
                 zs = i
                 count = 1
             last = i
@@ -1164,8 +1165,10 @@ def _scan_anchors(t: str) -> tuple:
     if (hist & one_mask) == one or (hist & two_mask) == two:
         hint = True
     if zs >= 0:
-        zones.append((zs, last + 1, count))
-    return zones, hits, hint
+        zones.append(zs)
+        zones.append(last + 1)
+        zones.append(count)
+    return hint
 
 
 def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
@@ -1363,13 +1366,9 @@ def _windows(t: str):
     Returns (start, end, mass): mass counts the digits and number words inside.
     """
     if COMPILED:
-        zones, hits, hint = _scan_anchors(t)
-        words = _anchor_places(t, hits) if hits else []
-        if hint:
-            words += _spaced_words(t)
-    else:
-        zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
-        words = _word_anchors(t) + _spaced_anchors(t)
+        return _scanned_windows(t)
+    zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
+    words = _word_anchors(t) + _spaced_anchors(t)
     if words:
         zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
         merged: list = []
@@ -1391,6 +1390,60 @@ def _windows(t: str):
             mass += _glued_mass(t, ws, we)
             if mass < MIN_WINDOW_DIGITS:
                 continue
+        a = max(0, ws - 24)
+        while a > 0 and a > ws - 60 and (t[a - 1].isalnum()):
+            a -= 1
+        b = min(n, we + 24)
+        while b < n and b < we + 60 and t[b].isalnum():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b, out[-1][2] + mass)
+        else:
+            out.append((a, b, mass))
+    return out
+
+
+def _scanned_windows(t: str) -> list:
+    """``_windows`` as the compiled module finds them: zones and anchor words from one pass over the
+    characters (``_scan_anchors``), merged in order of their starts, kept as flat lists of start, end,
+    mass (no tuple is made before a window is)."""
+    zones: list = []
+    hits: set = set()
+    hint = _scan_anchors(t, zones, hits)
+    words = _anchor_places(t, hits) if hits else []
+    if hint:
+        words += _spaced_words(t)
+    gap, need = WINDOW_GAP, MIN_WINDOW_DIGITS
+    if words:  # the zones and the words in order of their starts, joined where WINDOW_GAP apart at most
+        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        merged: list = []
+        j = k = 0  # the next zone (the index of its start), the next word
+        while j < len(zones) or k < len(extra):
+            if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
+                s, e, m = zones[j], zones[j + 1], zones[j + 2]
+                j += 3
+            else:
+                s, e, m = extra[k]
+                k += 1
+            if merged and s - merged[-2] <= gap:
+                merged[-2] = max(merged[-2], e)
+                merged[-1] += m
+            else:
+                merged.append(s)
+                merged.append(e)
+                merged.append(m)
+        zones = merged
+    n = len(t)
+    out: list = []
+    wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
+    for j in range(0, len(zones), 3):
+        ws, we, mass = zones[j], zones[j + 1], zones[j + 2]
+        if 2 <= mass < need:
+            mass += _homophones(t, ws, we)
+        if mass < need:
+            mass += _glued_mass(t, ws, we)
+            if mass < need:
+                continue
         # the window reaches 24 characters past the zone, and on to the end of a word (60 at most)
         a = max(0, ws - 24)
         while a > 0 and a > ws - 60:
@@ -1404,10 +1457,15 @@ def _windows(t: str):
             if not ch.isalnum():
                 break
             b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b, out[-1][2] + mass)
+        if wm >= 0 and a <= wb:
+            wb = b
+            wm += mass
         else:
-            out.append((a, b, mass))
+            if wm >= 0:
+                out.append((wa, wb, wm))
+            wa, wb, wm = a, b, mass
+    if wm >= 0:
+        out.append((wa, wb, wm))
     return out
 
 
