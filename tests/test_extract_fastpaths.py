@@ -17,9 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from frontline import carriers, numbering, simulate
 from frontline.adversarial import adversarial_text
 from frontline.extract import _build, core, evaluate
 from frontline.extract import lexicon as L
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _hostile_texts():
@@ -359,36 +362,160 @@ def _loop_texts(n=4_000, seed=12):
     rng = random.Random(seed)
     atoms = list("0123456789 !abz\u00c0\u024f\u0250\u00e9\x00 -.") + [
         "  ", " a b", " t h r e e ", "s e v e n", "l!l", "1!", "!1", " one ", "three", "tw", "f1ve", "zer0", "0ne",
-        " seven", "nueve ", "tw0", "s1x", "twenty", " x  y", "2 for 1"]
-    return [t.lower() for t in ("".join(rng.choice(atoms) for _ in range(rng.randint(0, 120))) for _ in range(n))]
+        " seven", "nueve ", "tw0", "s1x", "twenty", " x  y", "2 for 1", "for", "to", "oh", "won", "fore", "once",
+        "4or", "\u00a0", "\u3000", "\x85", "\x1c", "ONE", "Tw0"]
+    texts = ("".join(rng.choice(atoms) for _ in range(rng.randint(0, 120))) for _ in range(n))
+    # lower-case as the extractor sees its texts, and some left as they are (upper case is in no anchor word)
+    return [t if k % 5 == 0 else t.lower() for k, t in enumerate(texts)]
+
+
+def _zones_by_regex(t):
+    return [(m.start(), m.end(), core._digit_count(m.group())) for m in core.DIGIT_ZONE_RE.finditer(t)]
 
 
 def test_character_loops_equal_the_regular_expressions_they_replace():
     # the compiled module runs these loops instead of the regexes; both must find the same things
     from itertools import accumulate
     texts = _loop_texts()
-    hits = zones = spaced = 0
+    hits = zones = spaced = homophones = 0
     for t in texts:
-        assert core._digit_zones(t) == [(m.start(), m.end(), core._digit_count(m.group()))
-                                        for m in core.DIGIT_ZONE_RE.finditer(t)], t
+        found_zones, found_hits = [], set()
+        hint = core._scan_anchors(t, found_zones, found_hits)
+        assert found_zones == [x for zone in _zones_by_regex(t) for x in zone], t
+        words = core.ANCHOR_WORDS.intersection(t.translate(core.WORD_VIEW).split())
+        assert found_hits == words, t
+        if t.isascii():  # the bytes split of the Python source finds the same words
+            assert {w.decode() for w in core.ANCHOR_WORDS_ASCII.intersection(
+                t.encode().translate(core.WORD_VIEW_BYTES).split())} == words, t
+        assert hint == (core._SPACED_HINT_RE.search(t) is not None), t
         assert core._chunk_spans(t, 0, len(t)) == list(accumulate(map(len, core.CHUNK_SPLIT_RE.split(t)),
                                                                   initial=0))[1:-1], t
-        assert core._spaced_hint(t) == (core._SPACED_HINT_RE.search(t) is not None), t
+        assert core._spaced_hint(t) == hint, t
         assert core._glued(t) == len(_GLUE_RE.findall(t)), t
-        if t.isascii():
-            words = core.ANCHOR_WORDS_ASCII.intersection(t.encode().translate(core.WORD_VIEW_BYTES).split())
-            assert sorted(core._ascii_anchor_hits(t)) == sorted(w.decode() for w in words), t
-            hits += bool(words)
-        zones += bool(core._digit_zones(t))
-        spaced += core._spaced_hint(t)
-    assert min(hits, zones, spaced) > 100  # every loop met what it looks for, many times
+        for ws, we in [(0, len(t)), (len(t) // 3, len(t) - 5), (7, 30)]:
+            expected = len([w for w in t[ws:we].translate(core.WORD_VIEW).split() if w in core._HOMOPHONE_WORDS])
+            assert core._homophones(t, ws, we) == expected, (t, ws, we)
+            assert core._has_spaced_hint(t, ws, we) == (core._SPACED_HINT_RE.search(t, ws, we) is not None)
+            homophones += expected > 0
+        hits += bool(words)
+        zones += bool(found_zones)
+        spaced += hint
+    assert min(hits, zones, spaced, homophones) > 100  # every loop met what it looks for, many times
+
+
+def _anchor_hits(t):
+    hits = set()
+    core._scan_anchors(t, [], hits)
+    return hits
 
 
 def test_every_anchor_word_is_found_by_the_character_loop():
-    for w in sorted(core.ANCHOR_WORDS_ASCII):
-        word = w.decode()
-        assert core._ascii_anchor_hits(f"x {word}, y") == [word]
-        assert core._ascii_anchor_hits(f"x{word}y") == []
+    for word in sorted(core.ANCHOR_WORDS):
+        assert _anchor_hits(f"x {word}, y") == {word}
+        assert _anchor_hits(f"{word}") == {word}
+        assert _anchor_hits(f"x{word}y") == set()
+        assert _anchor_hits(f"x {word}\u00e9 y") == set()
+
+
+#: Texts with number words glued to digits, to each other, or across separator words, and their near misses.
+_GLUED_PIECES = ["3", "42", "0", "two", "seven", "tw", "zero", "six", "sixteen", "twenty", "veinte", "dash", "dot",
+                 "a", "am", "pm", "hrs", "x", "yo", "lbs", "sevenish", "tens", "one", "ten", "eight", "teen"]
+
+
+def _glued_texts(n=6_000, seed=21):
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append("".join(rng.choice(_GLUED_PIECES) for _ in range(rng.randint(1, 4))))
+            parts.append(rng.choice([" ", " ", "-", ".", "_", ", ", "/", "  "]))
+        out.append("".join(parts))
+    return out
+
+
+def test_glued_chunks_are_never_missed_by_the_cheap_test():
+    """``_glued_candidates`` is a necessary condition: where it says no, _GLUED_CHUNK_RE finds no chunk
+    with a number word in it."""
+    caught = 0
+    for t in _glued_texts():
+        for start in range(0, len(t), 7):
+            for end in (start + 20, start + 61, len(t)):
+                words = [w for c in core._GLUED_CHUNK_RE.findall(t, start, end)
+                         for w in core._WORD_IN_CHUNK_RE.findall(c)]
+                if words:
+                    assert core._glued_candidates(t, start, end), (t, start, end)
+                    caught += 1
+    assert caught > 5_000
+
+
+def _obfuscated_texts(n=6_000, seed=31):
+    """Random strings from an obfuscation-rich alphabet: digits, number words (English, Spanish, misspelt,
+    leet), homophones, letter-spaced and glued words, separators and characters outside ASCII."""
+    rng = random.Random(seed)
+    atoms = (list("0123456789") * 3 + list(" -.()/+*!~_|:#$%'\"\n\t,") +
+             ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero", "ten", "twenty", "fifteen",
+              "hundred", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero", "veinte",
+              "thre", "fiv", "sevn", "zer0", "f1ve", "tw0", "s1x", "0ne", "n1ne", "thr33", "for", "to", "too", "oh",
+              "won", "ate", "fore", "tu", "4or", "once", "free", "tree", "o", "l", "I", "O", "S", "B", "t h r e e",
+              "s e v e n", "f  i  v  e", "n i n e", " a ", " x y", "3twoseven", "sevenzerosix", "threedashtwo",
+              "1one2", "dash", "dot", "punto", "\u00e9", "\u00a0", "\u3000", "\u2460", "\uff12", "\U0001d7d0", "\u20e3",
+              "\U0001f525", "\u00b2", "\u0663", "\u00c9T\u00c9", "ONE", "Two", "caf\u00e9", "\u2028", "\x85", "\x1c", "\u0417"])
+    return ["".join(rng.choice(atoms) + rng.choice(["", "", " ", "-", "."]) for _ in range(rng.randint(1, 70)))
+            for _ in range(n)]
+
+
+def _corpus_texts():
+    """The ads of the benchmark, simulated ads (a small corpus simulated here, and the workflow's corpora when
+    present), adversarial text and obfuscated random strings."""
+    root = ROOT
+    records = evaluate.load_labelled(root / "tests" / "data" / "labelled_ads.jsonl")
+    texts = [r.get(k) or "" for r in records for k in ("title", "body", "url")]
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        import bench_extract
+        texts += [r["body"] for r in bench_extract.padded_ads(records, 1000)]
+        texts += list(bench_extract.adversarial(60_000).values())
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    holders = numbering.load_holders(numbering.default_database(), area_codes=[213, 310, 323, 818, 415])
+    blocks = simulate.candidate_blocks(numbering.effective_blocks(holders),
+                                       carriers.load_carriers(root / "data/reference/carriers.csv"))
+    in_region = (blocks["prefix"] // 10_000).isin([213, 310, 323, 818])
+    spec = simulate.SimulationSpec(region="la", n_ads=1_500, start="2012-05-01", end="2012-06-30",
+                                   sites=["a.example"], seed=17,
+                                   carrier_mix={"MetroPCS": 0.2, "T-Mobile": 0.4, "CLEC/VoIP": 0.4})
+    simulated = [simulate.simulate_corpus(spec, blocks[in_region], blocks[~in_region])[0]]
+    simulated += [pd.read_parquet(p, columns=["title", "body", "url"]).head(3_000)
+                  for p in sorted((root / "data" / "simulated").glob("*/ads.parquet"))]
+    for ads in simulated:
+        texts += [x for col in ("title", "body", "url") for x in ads[col].tolist() if isinstance(x, str)]
+    texts += [adversarial_text(20_000, seed=s) for s in range(3)]
+    texts += _obfuscated_texts() + _glued_texts(2_000)
+    return [t for t in texts if t]
+
+
+def test_compiled_windows_equal_the_source_windows():
+    """The compiled window search (one pass over the characters, cheap tests before the regexes) finds the
+    windows of the Python source (regexes, splits and translations), on ads and on hostile text."""
+    source = _build.source_module()
+    assert core.COMPILED and not source.COMPILED, "run `make` (or `pip install -e .`) to compile the extractor"
+    seen = {"windows": 0, "spaced": 0, "glued": 0, "homophones": 0, "words": 0}
+    texts = _corpus_texts()
+    for text in texts:
+        for t in {source._normalise(text), text}:  # the raw text too: other characters, upper case
+            windows = source._windows(t)
+            assert core._windows(t) == windows, t[:300]
+            seen["windows"] += bool(windows)
+            if len(t) > 5_000:
+                continue
+            zones = [(m.start(), m.end()) for m in source.DIGIT_ZONE_RE.finditer(t)]
+            seen["spaced"] += bool(source._spaced_anchors(t))
+            seen["words"] += bool(source._word_anchors(t))
+            seen["glued"] += any(source._glued_mass(t, ws, we) for ws, we in zones)
+            seen["homophones"] += any(source._homophones(t, ws, we) for ws, we in zones)
+    assert len(texts) > 10_000
+    assert min(seen.values()) > 200, seen  # every path of the search met what it looks for
 
 
 def test_normalising_equals_translating_through_the_table():
@@ -448,7 +575,6 @@ def test_found_built_directly_is_the_dataclass_instance():
 
 # --- the distractor scanner (compiled path of _scan_window) against BLOCK_RE and BLOCK_WORD_RE ---------
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCE = _build.source_module()
 
 

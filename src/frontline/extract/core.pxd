@@ -29,20 +29,24 @@ cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
 @cython.locals(spans=list, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4)
 cpdef list _chunk_spans(str t, Py_ssize_t ws, Py_ssize_t we)
 
-@cython.locals(out=list, start=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
-               gap=Py_ssize_t)
-cpdef list _digit_zones(str t)
+@cython.locals(anchors=frozenset, table=bytes, keys=cython.p_uchar, lo=Py_ssize_t,
+               hi=Py_ssize_t, longest=Py_ssize_t, stride=Py_ssize_t, one=cython.uint, one_mask=cython.uint,
+               two=cython.uint, two_mask=cython.uint, gap=Py_ssize_t, zs=Py_ssize_t, last=Py_ssize_t,
+               count=Py_ssize_t, s=Py_ssize_t, key=Py_ssize_t, odd=bint, hist=cython.uint, hint=bint, i=Py_ssize_t,
+               ch=Py_UCS4, w=str)
+cpdef bint _scan_anchors(str t, list zones, set hits)
+
+@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str)
+cpdef list _anchor_places(str t, hits)
 
 @cython.locals(k0=Py_ssize_t, k1=Py_ssize_t)
 cpdef Py_ssize_t _anchor_key(Py_ssize_t c0, Py_ssize_t c1, Py_ssize_t length)
 
-@cython.locals(stride=Py_ssize_t, k0=Py_ssize_t, k1=Py_ssize_t, code=Py_ssize_t, hits=set, anchors=frozenset, keys=bytes, lo=Py_ssize_t, hi=Py_ssize_t, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4,
-               letter=bint, w=str)
-cpdef list _ascii_anchor_hits(str t)
 
 cpdef bint _has_spaced_hint(str t, Py_ssize_t ws, Py_ssize_t we)
 
-@cython.locals(ch=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, c3=Py_UCS4, c4=Py_UCS4, c5=Py_UCS4)
+@cython.locals(ch=Py_UCS4, hist=cython.uint, one=cython.uint, one_mask=cython.uint, two=cython.uint,
+               two_mask=cython.uint)
 cpdef bint _spaced_hint(str t)
 
 @cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
@@ -120,10 +124,24 @@ cpdef list _merge_words(list toks, str t)
                pm=Py_ssize_t)
 cpdef list _windows(str t)
 
-@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=str, after=str)
+@cython.locals(zones=list, hits=set, hint=bint, words=list, gap=Py_ssize_t, need=Py_ssize_t, extra=list, merged=list,
+               j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t,
+               wb=Py_ssize_t, wm=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t,
+               ch=Py_UCS4)
+cpdef list _scanned_windows(str t)
+
 cpdef list _word_anchors(str t)
 
-@cython.locals(n=Py_ssize_t, mass=Py_ssize_t)
+@cython.locals(words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, count=Py_ssize_t, s=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
+cpdef Py_ssize_t _homophones(str t, Py_ssize_t ws, Py_ssize_t we)
+
+cpdef Py_ssize_t _char_code(Py_UCS4 ch)
+
+@cython.locals(head_table=bytes, tail_table=bytes, heads=cython.p_uchar, tails=cython.p_uchar, s=Py_ssize_t, letter=bint,
+               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4, d2=Py_UCS4)
+cpdef bint _glued_candidates(str t, Py_ssize_t start, Py_ssize_t end)
+
+@cython.locals(n=Py_ssize_t, mass=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)
 cpdef Py_ssize_t _glued_mass(str t, Py_ssize_t ws, Py_ssize_t we)
 
 @cython.locals(b=bytes)

@@ -17,7 +17,7 @@ length of the input.
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
+from itertools import accumulate, product
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -1164,6 +1164,8 @@ def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray
 
 
 _ANCHOR_LENGTHS = (min(map(len, ANCHOR_WORDS_ASCII)), max(map(len, ANCHOR_WORDS_ASCII)))
+#: The longest anchor word: a word holding characters other than a-z and 0-9 is looked up if no longer.
+_ANCHOR_MAX = max(map(len, ANCHOR_WORDS))
 
 
 def _anchor_key(c0: int, c1: int, length: int) -> int:
@@ -1174,53 +1176,118 @@ def _anchor_key(c0: int, c1: int, length: int) -> int:
     return (k0 * 37 + k1) * (_ANCHOR_LENGTHS[1] + 1) + length
 
 
+def _anchor_keys() -> bytes:
+    keys = {_anchor_key(w[0], w[1], len(w)) for w in ANCHOR_WORDS_ASCII}
+    return bytes(1 if k in keys else 0 for k in range(37 * 37 * (_ANCHOR_LENGTHS[1] + 1)))
+
+
 #: 1 at the key of every ASCII anchor word: a run of text whose first two characters and length match
 #: no anchor word is not looked up (most words of an ad).
-_ANCHOR_KEYS = bytes(1 if k in {_anchor_key(w[0], w[1], len(w)) for w in ANCHOR_WORDS_ASCII} else 0
-                     for k in range(37 * 37 * (_ANCHOR_LENGTHS[1] + 1)))
+_ANCHOR_KEYS = _anchor_keys()
 
 
-def _ascii_anchor_hits(t: str) -> list[str]:
-    """The anchor words among the runs of letters and digits of lower-case ASCII ``t`` (the words of
-    ``t.translate(WORD_VIEW_BYTES).split()``), found by one pass over the characters (compiled)."""
-    hits = set()
+def _hint_pattern(classes: str) -> tuple[int, int]:
+    """(value, mask) of a run of characters, oldest first, in the history ``_scan_anchors`` and
+    ``_spaced_hint`` keep of the last six characters' classes: two bits each, 1 for a letter a-z ("a"), 2 for a
+    space (" "), 0 for anything else; "?" stands for any character (not compared)."""
+    value = mask = 0
+    for c in classes:
+        value = (value << 2) | (1 if c == "a" else 2 if c == " " else 0)
+        mask = (mask << 2) | (0 if c == "?" else 3)
+    return value, mask
+
+
+#: _SPACED_HINT_RE by character classes, as the history shows it at the character after its match (that
+#: character is not a letter, or the text ends there): " x y" or " x  y".
+_HINT_ONE = _hint_pattern(" a a?")
+_HINT_TWO = _hint_pattern(" a  a?")
+
+
+def _scan_anchors(t: str, zones: list, hits: set) -> bool:
+    """What ``_windows`` starts from, found by one pass over the characters (the compiled module's way):
+    DIGIT_ZONE_RE's zones, appended to ``zones`` as start, end, ASCII digits inside (three numbers a zone);
+    the anchor words that stand as words of ``t`` (the words of ``t.translate(WORD_VIEW).split()``: runs of
+    ASCII letters and digits and of characters outside ASCII other than white space), added to ``hits``;
+    and, returned, whether _SPACED_HINT_RE matches in ``t``."""
     anchors = ANCHOR_WORDS
-    keys = _ANCHOR_KEYS
+    table = _ANCHOR_KEYS
+    keys = table  # compiled: a pointer to the table's bytes
     lo, hi = _ANCHOR_LENGTHS
+    longest = _ANCHOR_MAX
     stride = hi + 1
-    s = -1  # start of the current run, -1 outside one
-    k0 = k1 = 36  # _anchor_key's codes of the run's first two characters
-    letter = False
-    i = 0
-    for ch in t + " ":  # a space ends the last run
-        if "a" <= ch <= "z" or "0" <= ch <= "9":
-            code = ord(ch) - 97 if ch >= "a" else ord(ch) - 22  # _anchor_key's codes, inlined
+    one, one_mask = _HINT_ONE
+    two, two_mask = _HINT_TWO
+    gap = WINDOW_GAP + 1  # the most a digit may follow the last one and stay in its zone
+    zs = -1  # start of the current digit zone
+    last = -gap - 1  # the last digit
+    count = 0  # digits in the zone
+    s = -1  # start of the current word, -1 outside one
+    key = 0  # _anchor_key's k0 * 37 + k1 of the word's first two characters
+    odd = False  # the word holds characters other than a-z and 0-9, which no _ANCHOR_KEYS entry covers
+    hist = 0  # the classes of the last six characters (_hint_pattern)
+    hint = False
+    i = -1
+    for ch in t:
+        i += 1  # the index of ch
+        if "a" <= ch <= "z":
             if s < 0:
                 s = i
-                k0, k1 = code, 36
+                key = (ord(ch) - 97) * 37 + 36
             elif i == s + 1:
-                k1 = code
-            if ch >= "a":
-                letter = True
-        elif s >= 0:
-            if letter and lo <= i - s <= hi and keys[(k0 * 37 + k1) * stride + i - s]:
+                key += ord(ch) - 97 - 36
+            hist = ((hist << 2) | 1) & 0xFFF
+            continue
+        hist = ((hist << 2) | (2 if ch == " " else 0)) & 0xFFF
+        if (hist & one_mask) == one or (hist & two_mask) == two:
+            hint = True
+        if "0" <= ch <= "9":
+            if s < 0:
+                s = i
+                key = (ord(ch) - 22) * 37 + 36
+            elif i == s + 1:
+                key += ord(ch) - 22 - 36
+            if i - last <= gap:
+                count += 1
+            else:
+                if zs >= 0:
+                    zones.append(zs)
+                    zones.append(last + 1)
+                    zones.append(count)
+                zs = i
+                count = 1
+            last = i
+        elif "A" <= ch <= "Z" or (ch >= "\x80" and not ch.isspace()):  # in a word, in no anchor word's keys
+            if s < 0:
+                s = i
+            odd = True
+        elif s >= 0:  # the end of a word
+            if odd:
+                if i - s <= longest:
+                    w = t[s:i]
+                    if w in anchors:
+                        hits.add(w)
+                odd = False
+            elif lo <= i - s <= hi and keys[key * stride + i - s]:
                 w = t[s:i]
                 if w in anchors:
                     hits.add(w)
             s = -1
-            letter = False
-        i += 1
-    return list(hits)
+    if s >= 0:
+        w = t[s:]
+        if w in anchors:
+            hits.add(w)
+    hist = (hist << 2) & 0xFFF  # nothing after the text: not a letter
+    if (hist & one_mask) == one or (hist & two_mask) == two:
+        hint = True
+    if zs >= 0:
+        zones.append(zs)
+        zones.append(last + 1)
+        zones.append(count)
+    return hint
 
 
-def _word_anchors(t: str) -> list[tuple[int, int, str]]:
-    """Positions of number words standing alone (not inside other words), found without a regex scan."""
-    if t.isascii() and COMPILED:
-        hits = _ascii_anchor_hits(t)
-    elif t.isascii():  # bytes translate with a 256-byte table is several times faster than a str dict
-        hits = [w.decode() for w in ANCHOR_WORDS_ASCII.intersection(t.encode().translate(WORD_VIEW_BYTES).split())]
-    else:
-        hits = ANCHOR_WORDS.intersection(t.translate(WORD_VIEW).split())
+def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
+    """Every place of the anchor words ``hits`` in ``t`` where they stand apart from other letters."""
     out = []
     n = len(t)
     for w in hits:
@@ -1235,8 +1302,21 @@ def _word_anchors(t: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _word_anchors(t: str) -> list[tuple[int, int, str]]:
+    """Positions of number words standing alone (not inside other words), found without a regex scan."""
+    if t.isascii():  # bytes translate with a 256-byte table is several times faster than a str dict
+        hits = [w.decode() for w in ANCHOR_WORDS_ASCII.intersection(t.encode().translate(WORD_VIEW_BYTES).split())]
+    else:
+        hits = ANCHOR_WORDS.intersection(t.translate(WORD_VIEW).split())
+    return _anchor_places(t, hits)
+
+
 #: Cheap test for letter-spaced words ("t h r e e"): a single letter between spaces, then another letter.
 _SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
+
+
+def _spaced_words(t: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
 
 
 def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1244,7 +1324,7 @@ def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
     (start, end, word), like ``_word_anchors`` gives for words standing alone."""
     if not _has_spaced_hint(t, 0, len(t)):
         return []
-    return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+    return _spaced_words(t)
 
 
 def _has_spaced_hint(t: str, ws: int, we: int) -> bool:
@@ -1256,13 +1336,18 @@ def _has_spaced_hint(t: str, ws: int, we: int) -> bool:
 def _spaced_hint(t: str) -> bool:
     """Whether ``_SPACED_HINT_RE`` matches somewhere in ``t``, by one pass over the characters (compiled):
     a letter not followed by a letter, after a space and a single letter and one or two spaces."""
-    c1 = c2 = c3 = c4 = c5 = "\x00"  # the five characters before ch, nearest first
-    for ch in t + "\x00":  # nothing after the text: not a letter
-        if not "a" <= ch <= "z" and "a" <= c1 <= "z" and c2 == " " and (
-                ("a" <= c3 <= "z" and c4 == " ") or (c3 == " " and "a" <= c4 <= "z" and c5 == " ")):
-            return True
-        c5, c4, c3, c2, c1 = c4, c3, c2, c1, ch
-    return False
+    one, one_mask = _HINT_ONE
+    two, two_mask = _HINT_TWO
+    hist = 0  # the classes of the last six characters (_hint_pattern)
+    for ch in t:
+        if "a" <= ch <= "z":
+            hist = ((hist << 2) | 1) & 0xFFF
+        else:
+            hist = ((hist << 2) | (2 if ch == " " else 0)) & 0xFFF
+            if (hist & one_mask) == one or (hist & two_mask) == two:
+                return True
+    hist = (hist << 2) & 0xFFF  # nothing after the text: not a letter
+    return (hist & one_mask) == one or (hist & two_mask) == two
 
 
 #: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
@@ -1275,6 +1360,60 @@ _GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + _SEP_WORDS_
                              + r")+(?![a-z0-9])")
 
 
+def _char_code(ch: str) -> int:
+    """_anchor_key's code of a character: a-z 0-25, 0-9 26-35, anything else 36."""
+    return ord(ch) - 97 if "a" <= ch <= "z" else (ord(ch) - 22 if "0" <= ch <= "9" else 36)
+
+
+def _glue_ends() -> tuple[bytes, bytes]:
+    """Which three characters (by _char_code, at ``(c0 * 37 + c1) * 37 + c2``) a chunk can begin and end with
+    when a number word of _COMPOUND_WORDS begins or ends it (a shorter word, then or after any characters)."""
+    heads, tails = bytearray(37 ** 3), bytearray(37 ** 3)
+    for w in _COMPOUND_WORDS:
+        codes = [_char_code(c) for c in w]
+        for pad in product(range(37), repeat=max(0, 3 - len(codes))):
+            head, tail = (codes + list(pad))[:3], (list(pad) + codes)[-3:]
+            heads[(head[0] * 37 + head[1]) * 37 + head[2]] = 1
+            tails[(tail[0] * 37 + tail[1]) * 37 + tail[2]] = 1
+    return bytes(heads), bytes(tails)
+
+
+_GLUE_HEADS, _GLUE_TAILS = _glue_ends()
+
+
+def _glued_candidates(t: str, start: int, end: int) -> bool:
+    """Whether t[start:end] holds a run of a-z and 0-9 that _GLUED_CHUNK_RE might match with a number word
+    in it: a run with a letter, and a digit or four characters at least (two pieces), that begins and ends
+    with a digit or the way a number word does. A necessary condition only, checked by one pass over the
+    characters so that the regex runs where it can find something."""
+    head_table, tail_table = _GLUE_HEADS, _GLUE_TAILS
+    heads = head_table  # compiled: pointers to the tables' bytes
+    tails = tail_table
+    s = -1  # start of the current run, -1 outside one
+    letter = digit = False
+    i = start - 1
+    for ch in t[start:end] + " ":  # a space ends the last run
+        i += 1  # the index of ch in t
+        if "a" <= ch <= "z":
+            if s < 0:
+                s = i
+            letter = True
+        elif "0" <= ch <= "9":
+            if s < 0:
+                s = i
+            digit = True
+        elif s >= 0:
+            if letter and (digit or i - s >= 4) and i - s >= 3:
+                c0, c1, c2 = t[s], t[s + 1], t[s + 2]
+                d0, d1, d2 = t[i - 3], t[i - 2], t[i - 1]
+                if ("0" <= c0 <= "9" or heads[(_char_code(c0) * 37 + _char_code(c1)) * 37 + _char_code(c2)]) and (
+                        "0" <= d2 <= "9" or tails[(_char_code(d0) * 37 + _char_code(d1)) * 37 + _char_code(d2)]):
+                    return True
+            s = -1
+            letter = digit = False
+    return False
+
+
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
@@ -1283,8 +1422,11 @@ def _glued_mass(t: str, ws: int, we: int) -> int:
             ws > 1 and t[ws - 1] in "-._" and t[ws - 2].isalpha()) and not (
             we + 1 < n and t[we] in "-._" and t[we + 1].isalpha()):
         return 0  # no digit glued to a letter in the zone: "$150", "420 friendly", "5'6\", 120 lbs"
+    start, end = max(0, ws - _GLUED_REACH), min(n, we + _GLUED_REACH)
+    if COMPILED and not _glued_candidates(t, start, end):
+        return 0  # no chunk to look at: "10am-2am", "2hrs"
     mass = 0
-    for c in _GLUED_CHUNK_RE.findall(t, max(0, ws - _GLUED_REACH), min(len(t), we + _GLUED_REACH)):
+    for c in _GLUED_CHUNK_RE.findall(t, start, end):
         for w in _WORD_IN_CHUNK_RE.findall(c):
             mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
     return mass
@@ -1304,28 +1446,33 @@ def _digit_count(s: str) -> int:
     return len(b) - len(b.translate(None, _ASCII_DIGITS))
 
 
-def _digit_zones(t: str) -> list:
-    """DIGIT_ZONE_RE's zones (start, end, ASCII digits inside) found by one pass over the characters:
-    what the compiled module runs instead of the regex."""
-    out = []
-    start = last = -1
+#: Homophones of two letters or more ("won", "for", "oh"); lone letters are too common to count.
+_HOMOPHONE_WORDS = frozenset(w for w in HOMOPHONES if len(w) >= 2)
+_HOMOPHONE_LENGTHS = (min(map(len, _HOMOPHONE_WORDS)), max(map(len, _HOMOPHONE_WORDS)))
+
+
+def _homophones(t: str, ws: int, we: int) -> int:
+    """How many of the words of t[ws:we] (``t[ws:we].translate(WORD_VIEW).split()``) are homophones:
+    by one pass over the characters when compiled, else by that split."""
+    if not COMPILED:
+        return len([w for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS])
+    words = _HOMOPHONE_WORDS
+    lo, hi = _HOMOPHONE_LENGTHS
     count = 0
-    gap = WINDOW_GAP
-    i = -1
-    for ch in t:
-        i += 1  # the index of ch
-        if "0" <= ch <= "9":
-            if start >= 0 and i - last - 1 <= gap:
+    s = -1  # start of the current word, -1 outside one
+    i = ws - 1
+    for ch in t[ws:we]:
+        i += 1  # the index of ch in t
+        if ("a" <= ch <= "z" or "0" <= ch <= "9" or "A" <= ch <= "Z") or (ch >= "\x80" and not ch.isspace()):
+            if s < 0:
+                s = i
+        elif s >= 0:
+            if lo <= i - s <= hi and t[s:i] in words:
                 count += 1
-            else:
-                if start >= 0:
-                    out.append((start, last + 1, count))
-                start = i
-                count = 1
-            last = i
-    if start >= 0:
-        out.append((start, last + 1, count))
-    return out
+            s = -1
+    if s >= 0 and lo <= i + 1 - s <= hi and t[s:i + 1] in words:
+        count += 1
+    return count
 
 
 def _windows(t: str):
@@ -1334,9 +1481,8 @@ def _windows(t: str):
     Returns (start, end, mass): mass counts the digits and number words inside.
     """
     if COMPILED:
-        zones = _digit_zones(t)
-    else:
-        zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
+        return _scanned_windows(t)
+    zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
     words = _word_anchors(t) + _spaced_anchors(t)
     if words:
         zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
@@ -1354,7 +1500,7 @@ def _windows(t: str):
         if 2 <= mass < MIN_WINDOW_DIGITS:
             # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
             # to be anchors, but between a few digits they count
-            mass += len([w for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS])
+            mass += _homophones(t, ws, we)
         if mass < MIN_WINDOW_DIGITS:  # words glued to digits count too ("3twoseven")
             mass += _glued_mass(t, ws, we)
             if mass < MIN_WINDOW_DIGITS:
@@ -1372,8 +1518,71 @@ def _windows(t: str):
     return out
 
 
-#: Homophones of two letters or more ("won", "for", "oh"); lone letters are too common to count.
-_HOMOPHONE_WORDS = frozenset(w for w in HOMOPHONES if len(w) >= 2)
+def _scanned_windows(t: str) -> list:
+    """``_windows`` as the compiled module finds them: zones and anchor words from one pass over the
+    characters (``_scan_anchors``), merged in order of their starts, kept as flat lists of start, end,
+    mass (no tuple is made before a window is)."""
+    zones: list = []
+    hits: set = set()
+    hint = _scan_anchors(t, zones, hits)
+    words = _anchor_places(t, hits) if hits else []
+    if hint:
+        words += _spaced_words(t)
+    gap, need = WINDOW_GAP, MIN_WINDOW_DIGITS
+    if words:  # the zones and the words in order of their starts, joined where WINDOW_GAP apart at most
+        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        merged: list = []
+        j = k = 0  # the next zone (the index of its start), the next word
+        while j < len(zones) or k < len(extra):
+            if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
+                s, e, m = zones[j], zones[j + 1], zones[j + 2]
+                j += 3
+            else:
+                s, e, m = extra[k]
+                k += 1
+            if merged and s - merged[-2] <= gap:
+                merged[-2] = max(merged[-2], e)
+                merged[-1] += m
+            else:
+                merged.append(s)
+                merged.append(e)
+                merged.append(m)
+        zones = merged
+    n = len(t)
+    out: list = []
+    wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
+    for j in range(0, len(zones), 3):
+        ws, we, mass = zones[j], zones[j + 1], zones[j + 2]
+        if 2 <= mass < need:
+            mass += _homophones(t, ws, we)
+        if mass < need:
+            mass += _glued_mass(t, ws, we)
+            if mass < need:
+                continue
+        # the window reaches 24 characters past the zone, and on to the end of a word (60 at most)
+        a = max(0, ws - 24)
+        while a > 0 and a > ws - 60:
+            ch = t[a - 1]
+            if not ch.isalnum():
+                break
+            a -= 1
+        b = min(n, we + 24)
+        while b < n and b < we + 60:
+            ch = t[b]
+            if not ch.isalnum():
+                break
+            b += 1
+        if wm >= 0 and a <= wb:
+            wb = b
+            wm += mass
+        else:
+            if wm >= 0:
+                out.append((wa, wb, wm))
+            wa, wb, wm = a, b, mass
+    if wm >= 0:
+        out.append((wa, wb, wm))
+    return out
+
 
 @lru_cache(maxsize=4096)
 def _char_kind(ch: str) -> str | None:
