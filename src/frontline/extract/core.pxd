@@ -26,8 +26,6 @@ cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, P
                word_tokens=dict, sep_words=frozenset, wt=tuple, s=Py_ssize_t, e=Py_ssize_t)
 cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
 
-@cython.locals(spans=list, i=Py_ssize_t, s=Py_ssize_t, ch=Py_UCS4)
-cpdef list _chunk_spans(str t, Py_ssize_t ws, Py_ssize_t we)
 
 @cython.locals(anchors=frozenset, table=bytes, keys=cython.p_uchar, lo=Py_ssize_t,
                hi=Py_ssize_t, longest=Py_ssize_t, stride=Py_ssize_t, one=cython.uint, one_mask=cython.uint,

@@ -538,29 +538,6 @@ def _word_token(kind: str, val: str) -> tuple[str, str]:
 _WORD_TOKENS = {w: _word_token(*v) for w, v in ALL_WORDS.items()}
 
 
-def _chunk_spans(t: str, ws: int, we: int) -> list[int]:
-    """CHUNK_RE's matches in t[ws:we] as a flat list [start, end, start, end, ...], found by one pass over
-    the characters: what the compiled module runs instead of a regex split."""
-    spans: list[int] = []
-    i = ws
-    while i < we:
-        ch = t[i]
-        if "a" <= ch <= "z" or "0" <= ch <= "9" or "\u00c0" <= ch <= "\u024f":
-            s = i
-            i += 1
-            while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9" or "\u00c0" <= t[i] <= "\u024f"):
-                i += 1
-            while i + 1 < we and t[i] == "!" and ("a" <= t[i + 1] <= "z" or "0" <= t[i + 1] <= "9"):
-                i += 2
-                while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9"):
-                    i += 1
-            spans.append(s)
-            spans.append(i)
-        else:
-            i += 1
-    return spans
-
-
 def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
     if COMPILED:  # one pass over the characters, which also looks for the hint of letter-spaced words
         toks = _tokenise_chars(t, ws, we, True)
@@ -663,7 +640,7 @@ def _new_tok(s: int, e: int, digits: str, kind: str, word: str, wb: int) -> Tok:
 
 def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
     """The tokens of ``_tokenise``'s loop for windows without letter-spaced words, by one pass over the
-    characters (what the compiled module runs): the chunks of ``_chunk_spans``, with digit runs turned into
+    characters (what the compiled module runs): the chunks CHUNK_RE matches, with digit runs turned into
     tokens and plain words counted in the loop (a word whose first two letters and length match no number
     word, separator word or compound head is not sliced out), and the other chunks read through
     ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
