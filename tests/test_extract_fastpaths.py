@@ -860,3 +860,12 @@ def test_chunk_memo_is_bounded_and_skips_chunks_after_a_star(monkeypatch):
         assert (star, star + 2, "82", "digit") in toks and toks[0][3] == "block"
         again = [(tk.start, tk.end, tk.digits, tk.kind) for tk in module._tokenise_chars(t, 0, len(t), True)]
         assert again == toks
+
+
+def test_emptied_memos_give_the_same_answers():
+    texts = [r["body"] for r in evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")]
+    before = [[(f.number, f.start, f.end, f.kinds, f.target) for f in core.find_all(x)] for x in texts]
+    assert core._CHUNK_MEMO and core._EXCHANGE_VERDICT  # the pass filled both
+    core.clear_memos()
+    assert not core._CHUNK_MEMO and not core._EXCHANGE_VERDICT
+    assert [[(f.number, f.start, f.end, f.kinds, f.target) for f in core.find_all(x)] for x in texts] == before

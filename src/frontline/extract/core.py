@@ -219,6 +219,14 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
 
 
 _EXCHANGE_VERDICT: dict = {}
+
+
+def clear_memos() -> None:
+    """Empty the extractor's memos (the verdict of each area code and exchange, the tokens of each chunk):
+    answers do not change, only the time the next texts take (``benchmarks/bench_extract.py`` times
+    passes over ads never seen with them)."""
+    _EXCHANGE_VERDICT.clear()
+    _CHUNK_MEMO.clear()
 _MISSING = object()
 
 
