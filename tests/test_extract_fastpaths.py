@@ -25,6 +25,18 @@ from frontline.extract import lexicon as L
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _labelled_and_padded():
+    """The hand-labelled ads, and the same ads padded to about 1 KB as ``benchmarks/bench_extract.py``
+    times them."""
+    records = evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_extract
+        return records, bench_extract.padded_ads(records, 1000)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
 def _hostile_texts():
     rng = random.Random(4)
     texts = [adversarial_text(20_000, seed=s) for s in range(4)]
@@ -465,26 +477,25 @@ def _obfuscated_texts(n=6_000, seed=31):
 def _corpus_texts():
     """The ads of the benchmark, simulated ads (a small corpus simulated here, and the workflow's corpora when
     present), adversarial text and obfuscated random strings."""
-    root = ROOT
-    records = evaluate.load_labelled(root / "tests" / "data" / "labelled_ads.jsonl")
+    records, padded = _labelled_and_padded()
     texts = [r.get(k) or "" for r in records for k in ("title", "body", "url")]
-    sys.path.insert(0, str(root / "benchmarks"))
+    texts += [r["body"] for r in padded]
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import bench_extract
-        texts += [r["body"] for r in bench_extract.padded_ads(records, 1000)]
         texts += list(bench_extract.adversarial(60_000).values())
     finally:
-        sys.path.remove(str(root / "benchmarks"))
+        sys.path.remove(str(ROOT / "benchmarks"))
     holders = numbering.load_holders(numbering.default_database(), area_codes=[213, 310, 323, 818, 415])
     blocks = simulate.candidate_blocks(numbering.effective_blocks(holders),
-                                       carriers.load_carriers(root / "data/reference/carriers.csv"))
+                                       carriers.load_carriers(ROOT / "data/reference/carriers.csv"))
     in_region = (blocks["prefix"] // 10_000).isin([213, 310, 323, 818])
     spec = simulate.SimulationSpec(region="la", n_ads=1_500, start="2012-05-01", end="2012-06-30",
                                    sites=["a.example"], seed=17,
                                    carrier_mix={"MetroPCS": 0.2, "T-Mobile": 0.4, "CLEC/VoIP": 0.4})
     simulated = [simulate.simulate_corpus(spec, blocks[in_region], blocks[~in_region])[0]]
     simulated += [pd.read_parquet(p, columns=["title", "body", "url"]).head(3_000)
-                  for p in sorted((root / "data" / "simulated").glob("*/ads.parquet"))]
+                  for p in sorted((ROOT / "data" / "simulated").glob("*/ads.parquet"))]
     for ads in simulated:
         texts += [x for col in ("title", "body", "url") for x in ads[col].tolist() if isinstance(x, str)]
     texts += [adversarial_text(20_000, seed=s) for s in range(3)]
@@ -587,18 +598,12 @@ def _regex_distractors(t, ws, we):
 
 def _ad_windows():
     """(t, ws, we) of every window of the labelled ads and of the benchmark's padded ads."""
-    records = evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_extract
-        padded = bench_extract.padded_ads(records, 1000)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    records, padded = _labelled_and_padded()
     out = []
     for rec in records + padded:
         for field in ("title", "body", "url"):
             text = rec.get(field) or ""
-            t = text.lower() if text.isascii() else text.translate(L.TABLE)  # as find_all normalises
+            t = core._normalise(text)  # as find_all normalises
             out += [(t, ws, we) for ws, we, _ in core._windows(t)]
     return out
 
@@ -752,13 +757,7 @@ def _obfuscation_texts(n=4_000, seed=23):
 
 
 def _tokeniser_texts():
-    records = evaluate.load_labelled(ROOT / "tests" / "data" / "labelled_ads.jsonl")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_extract
-        padded = bench_extract.padded_ads(records, 1000)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    records, padded = _labelled_and_padded()
     texts = [r.get(f) or "" for r in records + padded for f in ("title", "body", "url")]
     texts += _simulated_texts()
     texts += [adversarial_text(20_000, seed=s) for s in range(4)] + _hostile_texts()
