@@ -22,8 +22,8 @@ cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
 @cython.locals(tok=Tok)
 cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)
 
-@cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, tok=Tok, n=Py_ssize_t, spans=list, toks=list,
-               word_tokens=dict, sep_words=frozenset, wt=tuple, s=Py_ssize_t, e=Py_ssize_t)
+@cython.locals(k=Py_ssize_t, words=Py_ssize_t, c=str, spans=list, toks=list, out=tuple, part=tuple, s=Py_ssize_t,
+               e=Py_ssize_t)
 cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
 
 
@@ -37,15 +37,10 @@ cpdef bint _scan_anchors(str t, list zones, set hits)
 @cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str)
 cpdef list _anchor_places(str t, hits)
 
-@cython.locals(k0=Py_ssize_t, k1=Py_ssize_t)
-cpdef Py_ssize_t _anchor_key(Py_ssize_t c0, Py_ssize_t c1, Py_ssize_t length)
 
 
 cpdef bint _has_spaced_hint(str t, Py_ssize_t ws, Py_ssize_t we)
 
-@cython.locals(ch=Py_UCS4, hist=cython.uint, one=cython.uint, one_mask=cython.uint, two=cython.uint,
-               two_mask=cython.uint)
-cpdef bint _spaced_hint(str t)
 
 @cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
                c=str, k=Py_ssize_t, tok=Tok)
@@ -117,16 +112,16 @@ cpdef _shaped_lookalikes(list toks, str t)
                gap=str, tail=str)
 cpdef list _merge_words(list toks, str t)
 
-@cython.locals(n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, out=list,
-               zones=list, words=list, merged=list, s=Py_ssize_t, e=Py_ssize_t, ps=Py_ssize_t, pe=Py_ssize_t,
-               pm=Py_ssize_t)
+@cython.locals(zones=list, hits=set, hint=bint, words=list)
 cpdef list _windows(str t)
 
-@cython.locals(zones=list, hits=set, hint=bint, words=list, gap=Py_ssize_t, need=Py_ssize_t, extra=list, merged=list,
-               j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t,
-               wb=Py_ssize_t, wm=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t,
-               ch=Py_UCS4)
-cpdef list _scanned_windows(str t)
+@cython.locals(gap=Py_ssize_t, extra=list, merged=list, j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
+               m=Py_ssize_t)
+cpdef list _merged_zones(list zones, list words)
+
+@cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,
+               ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ch=Py_UCS4)
+cpdef list _grown_windows(str t, list zones)
 
 cpdef list _word_anchors(str t)
 

@@ -563,30 +563,20 @@ def _tokenise(t: str, ws: int, we: int) -> list[Tok]:
     spans = list(accumulate(map(len, CHUNK_SPLIT_RE.split(t[ws:we])), initial=ws))[1:-1]
     toks: list[Tok] = []
     words = 0
-    word_tokens, sep_words = _WORD_TOKENS, _SEP_WORDS
     for k in range(0, len(spans), 2):
         s, e = spans[k], spans[k + 1]
         c = t[s:e]
         if c.isdigit():
-            tok = Tok(s, e, c, "digit")
-            tok.wb, words = words, 0
-            toks.append(tok)
-            continue
-        wt = word_tokens.get(c)
-        if wt is not None:  # a whole number word: the token _classify_chunk makes
-            tok = Tok(s, e, wt[0], wt[1], c)
-            tok.wb, words = words, 0
-            toks.append(tok)
-            continue
-        if c.isalpha() and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
-            if c not in sep_words:
-                words += 1
-            continue
-        n = len(toks)
-        _classify_chunk(t, s, e, toks)
-        if len(toks) > n:
-            toks[n].wb = words
+            toks.append(_new_tok(s, e, c, "digit", "", words))
             words = 0
+            continue
+        out = _chunk_outcome(t, s, e)
+        if out is None:
+            words += 1
+        elif out:
+            for part in out:
+                toks.append(_new_tok(s + part[0], s + part[1], part[2], part[3], part[4], words))
+                words = 0
     return toks
 
 
@@ -624,7 +614,9 @@ _CHUNK_MEMO_MAX = 50_000
 
 
 def _chunk_outcome(t: str, s: int, e: int):
-    """The general loop of ``_tokenise`` on the chunk t[s:e] (not digits only), as ``_CHUNK_MEMO`` holds it."""
+    """What ``_tokenise`` makes of the chunk t[s:e] (not digits only), as ``_CHUNK_MEMO`` holds it: the
+    tokens as (start, end, digits, kind, word) relative to the chunk, None for a word counted between
+    tokens, () for a separator word."""
     c = t[s:e]
     wt = _WORD_TOKENS.get(c)
     if wt is not None:
@@ -1153,17 +1145,16 @@ _ANCHOR_LENGTHS = (min(map(len, ANCHOR_WORDS_ASCII)), max(map(len, ANCHOR_WORDS_
 _ANCHOR_MAX = max(map(len, ANCHOR_WORDS))
 
 
-def _anchor_key(c0: int, c1: int, length: int) -> int:
-    """Index into ``_ANCHOR_KEYS`` of a run of ``length`` letters and digits starting with code points
-    c0, c1 (lower-case ASCII letters and digits; anything else shares one code)."""
-    k0 = c0 - 97 if 97 <= c0 <= 122 else (c0 - 22 if 48 <= c0 <= 57 else 36)
-    k1 = c1 - 97 if 97 <= c1 <= 122 else (c1 - 22 if 48 <= c1 <= 57 else 36)
-    return (k0 * 37 + k1) * (_ANCHOR_LENGTHS[1] + 1) + length
+def _char_code(ch: str) -> int:
+    """The code of a character in the keys of ``_ANCHOR_KEYS`` and ``_glue_ends``: a-z 0-25, 0-9 26-35,
+    anything else 36."""
+    return ord(ch) - 97 if "a" <= ch <= "z" else (ord(ch) - 22 if "0" <= ch <= "9" else 36)
 
 
 def _anchor_keys() -> bytes:
-    keys = {_anchor_key(w[0], w[1], len(w)) for w in ANCHOR_WORDS_ASCII}
-    return bytes(1 if k in keys else 0 for k in range(37 * 37 * (_ANCHOR_LENGTHS[1] + 1)))
+    stride = _ANCHOR_LENGTHS[1] + 1
+    keys = {(_char_code(w[0]) * 37 + _char_code(w[1])) * stride + len(w) for w in ANCHOR_WORDS if w.isascii()}
+    return bytes(1 if k in keys else 0 for k in range(37 * 37 * stride))
 
 
 #: 1 at the key of every ASCII anchor word: a run of text whose first two characters and length match
@@ -1172,8 +1163,8 @@ _ANCHOR_KEYS = _anchor_keys()
 
 
 def _hint_pattern(classes: str) -> tuple[int, int]:
-    """(value, mask) of a run of characters, oldest first, in the history ``_scan_anchors`` and
-    ``_spaced_hint`` keep of the last six characters' classes: two bits each, 1 for a letter a-z ("a"), 2 for a
+    """(value, mask) of a run of characters, oldest first, in the history ``_scan_anchors`` keeps of the
+    last six characters' classes: two bits each, 1 for a letter a-z ("a"), 2 for a
     space (" "), 0 for anything else; "?" stands for any character (not compared)."""
     value = mask = 0
     for c in classes:
@@ -1207,7 +1198,7 @@ def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     last = -gap - 1  # the last digit
     count = 0  # digits in the zone
     s = -1  # start of the current word, -1 outside one
-    key = 0  # _anchor_key's k0 * 37 + k1 of the word's first two characters
+    key = 0  # _char_code of the word's first character * 37 + that of its second
     odd = False  # the word holds characters other than a-z and 0-9, which no _ANCHOR_KEYS entry covers
     hist = 0  # the classes of the last six characters (_hint_pattern)
     hint = False
@@ -1313,26 +1304,9 @@ def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
 
 
 def _has_spaced_hint(t: str, ws: int, we: int) -> bool:
-    """Whether ``_SPACED_HINT_RE`` matches in t[ws:we]: by the character loop when compiled, else by the
-    regex."""
-    return _spaced_hint(t[ws:we]) if COMPILED else _SPACED_HINT_RE.search(t, ws, we) is not None
-
-
-def _spaced_hint(t: str) -> bool:
-    """Whether ``_SPACED_HINT_RE`` matches somewhere in ``t``, by one pass over the characters (compiled):
-    a letter not followed by a letter, after a space and a single letter and one or two spaces."""
-    one, one_mask = _HINT_ONE
-    two, two_mask = _HINT_TWO
-    hist = 0  # the classes of the last six characters (_hint_pattern)
-    for ch in t:
-        if "a" <= ch <= "z":
-            hist = ((hist << 2) | 1) & 0xFFF
-        else:
-            hist = ((hist << 2) | (2 if ch == " " else 0)) & 0xFFF
-            if (hist & one_mask) == one or (hist & two_mask) == two:
-                return True
-    hist = (hist << 2) & 0xFFF  # nothing after the text: not a letter
-    return (hist & one_mask) == one or (hist & two_mask) == two
+    """Whether ``_SPACED_HINT_RE`` matches in t[ws:we] (the Python source's way; compiled, ``_scan_anchors``
+    and ``_tokenise_chars`` watch for it in their own passes)."""
+    return _SPACED_HINT_RE.search(t, ws, we) is not None
 
 
 #: Chunks around a digit zone: how far to look on each side for number words glued to its digits.
@@ -1343,11 +1317,6 @@ _PIECE = r"(?:[0-9]++|" + _COMPOUND_TRIE + r")"
 #: "threedashtwo"), found in one scan.
 _GLUED_CHUNK_RE = re.compile(r"(?<![a-z0-9])" + _PIECE + r"(?:(?:" + _SEP_WORDS_ALT + r")?" + _PIECE
                              + r")+(?![a-z0-9])")
-
-
-def _char_code(ch: str) -> int:
-    """_anchor_key's code of a character: a-z 0-25, 0-9 26-35, anything else 36."""
-    return ord(ch) - 97 if "a" <= ch <= "z" else (ord(ch) - 22 if "0" <= ch <= "9" else 36)
 
 
 def _glue_ends() -> tuple[bytes, bytes]:
@@ -1463,88 +1432,65 @@ def _homophones(t: str, ws: int, we: int) -> int:
 def _windows(t: str):
     """Spans of text around anchors (digit runs, number words) that hold enough digits to be a number.
 
-    Returns (start, end, mass): mass counts the digits and number words inside.
+    Returns (start, end, mass): mass counts the digits and number words inside. The digit zones and
+    anchor words come from one pass over the characters when compiled (``_scan_anchors``), else from
+    regular expressions and a split into words.
     """
     if COMPILED:
-        return _scanned_windows(t)
-    zones = [(m.start(), m.end(), _digit_count(m.group())) for m in DIGIT_ZONE_RE.finditer(t)]
-    words = _word_anchors(t) + _spaced_anchors(t)
-    if words:
-        zones = sorted(zones + [(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
-        merged: list = []
-        for s, e, m in zones:
-            if merged and s - merged[-1][1] <= WINDOW_GAP:
-                ps, pe, pm = merged[-1]
-                merged[-1] = (ps, max(pe, e), pm + m)
-            else:
-                merged.append((s, e, m))
-        zones = merged
-    n = len(t)
-    out: list = []
-    for ws, we, mass in zones:
-        if 2 <= mass < MIN_WINDOW_DIGITS:
-            # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
-            # to be anchors, but between a few digits they count
-            mass += _homophones(t, ws, we)
-        if mass < MIN_WINDOW_DIGITS:  # words glued to digits count too ("3twoseven")
-            mass += _glued_mass(t, ws, we)
-            if mass < MIN_WINDOW_DIGITS:
-                continue
-        a = max(0, ws - 24)
-        while a > 0 and a > ws - 60 and (t[a - 1].isalnum()):
-            a -= 1
-        b = min(n, we + 24)
-        while b < n and b < we + 60 and t[b].isalnum():
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b, out[-1][2] + mass)
+        zones: list = []
+        hits: set = set()
+        hint = _scan_anchors(t, zones, hits)
+        words = _anchor_places(t, hits) if hits else []
+        if hint:
+            words += _spaced_words(t)
+    else:
+        zones = [x for m in DIGIT_ZONE_RE.finditer(t) for x in (m.start(), m.end(), _digit_count(m.group()))]
+        words = _word_anchors(t) + _spaced_anchors(t)
+    return _grown_windows(t, _merged_zones(zones, words) if words else zones)
+
+
+def _merged_zones(zones: list, words: list) -> list:
+    """The digit zones (flat: start, end, mass, ...) and the anchor words (start, end, word) in order of
+    their starts, joined where WINDOW_GAP apart at most; flat as the zones."""
+    gap = WINDOW_GAP
+    extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+    merged: list = []
+    j = k = 0  # the next zone (the index of its start), the next word
+    while j < len(zones) or k < len(extra):
+        if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
+            s, e, m = zones[j], zones[j + 1], zones[j + 2]
+            j += 3
         else:
-            out.append((a, b, mass))
-    return out
+            s, e, m = extra[k]
+            k += 1
+        if merged and s - merged[-2] <= gap:
+            merged[-2] = max(merged[-2], e)
+            merged[-1] += m
+        else:
+            merged.append(s)
+            merged.append(e)
+            merged.append(m)
+    return merged
 
 
-def _scanned_windows(t: str) -> list:
-    """``_windows`` as the compiled module finds them: zones and anchor words from one pass over the
-    characters (``_scan_anchors``), merged in order of their starts, kept as flat lists of start, end,
-    mass (no tuple is made before a window is)."""
-    zones: list = []
-    hits: set = set()
-    hint = _scan_anchors(t, zones, hits)
-    words = _anchor_places(t, hits) if hits else []
-    if hint:
-        words += _spaced_words(t)
-    gap, need = WINDOW_GAP, MIN_WINDOW_DIGITS
-    if words:  # the zones and the words in order of their starts, joined where WINDOW_GAP apart at most
-        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
-        merged: list = []
-        j = k = 0  # the next zone (the index of its start), the next word
-        while j < len(zones) or k < len(extra):
-            if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
-                s, e, m = zones[j], zones[j + 1], zones[j + 2]
-                j += 3
-            else:
-                s, e, m = extra[k]
-                k += 1
-            if merged and s - merged[-2] <= gap:
-                merged[-2] = max(merged[-2], e)
-                merged[-1] += m
-            else:
-                merged.append(s)
-                merged.append(e)
-                merged.append(m)
-        zones = merged
+def _grown_windows(t: str, zones: list) -> list:
+    """The windows of the zones (flat: start, end, mass, ...) that hold enough digits: homophones (between a
+    few digits) and words glued to digits count too; each window reaches 24 characters past its zone, and on
+    to the end of a word (60 at most); windows that touch are joined."""
+    need = MIN_WINDOW_DIGITS
     n = len(t)
     out: list = []
     wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
     for j in range(0, len(zones), 3):
         ws, we, mass = zones[j], zones[j + 1], zones[j + 2]
         if 2 <= mass < need:
+            # digits mixed with homophones ("3 won oh-ate 6 for-to 3 fore oh"): homophones are too common
+            # to be anchors, but between a few digits they count
             mass += _homophones(t, ws, we)
-        if mass < need:
+        if mass < need:  # words glued to digits count too ("3twoseven")
             mass += _glued_mass(t, ws, we)
             if mass < need:
                 continue
-        # the window reaches 24 characters past the zone, and on to the end of a word (60 at most)
         a = max(0, ws - 24)
         while a > 0 and a > ws - 60:
             ch = t[a - 1]
