@@ -4,7 +4,15 @@
 # A function declared cpdef here cannot hold a closure (Cython 3.3): core.py writes list comprehensions,
 # not generator expressions or lambdas, inside them.
 cimport cython
+from cpython.unicode cimport PyUnicode_READ_CHAR
 
+
+cdef inline Py_UCS4 _read(str t, Py_ssize_t i) noexcept:
+    """t[i] for 0 <= i < len(t), read from the string's buffer (core.py: str.__getitem__ as plain Python)."""
+    return PyUnicode_READ_CHAR(t, i)
+
+
+@cython.no_gc  # holds strings and numbers only: no cycles, so the garbage collector need not track tokens
 cdef class Tok:
     cdef public Py_ssize_t start, end
     cdef public str digits, kind, word
@@ -12,7 +20,7 @@ cdef class Tok:
     cdef public Py_ssize_t wb
 
 @cython.locals(toks=list, words=Py_ssize_t, keys=bytes, longest=Py_ssize_t, stride=Py_ssize_t, memo=dict, i=Py_ssize_t,
-               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint, ch=Py_UCS4,
+               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, c0=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint, ch=Py_UCS4,
                c=str, part=tuple, p=Py_ssize_t)
 cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
 
@@ -80,19 +88,18 @@ cpdef bint _lone_one(list nums, list links, Py_ssize_t i)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, q=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, total=Py_ssize_t,
                size=Py_ssize_t, code=Py_ssize_t, high=Py_ssize_t, low=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t,
-               start=Py_ssize_t, run=Py_ssize_t, lk=int, tight=int, wordgap=int, segd=list, tk=Tok, score=double, starts=list,
-               ends=list, scores=list, elevens=list)
-cpdef tuple _ranges(list nums, list links)
+               start=Py_ssize_t, run=Py_ssize_t, lk=int, tight=int, wordgap=int, segd=list, tk=Tok, score=double, out=list)
+cpdef list _ranges(list nums, list links)
 
 @cython.locals(digits=str, prefix=str, first=Tok)
 cpdef _range_candidate(str t, list nums, list links, Py_ssize_t i, Py_ssize_t j, double score, bint eleven)
 
-@cython.locals(k=Py_ssize_t, starts=list, ends=list, scores=list, elevens=list, out=list)
+@cython.locals(k=Py_ssize_t, ranges=list, out=list)
 cpdef list _candidates(str t, list nums, list links)
 
 @cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
                i=Py_ssize_t, j=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, taken=bytearray, digits=str, prefix=str,
-               extra=list, star_before=dict)
+               extra=list, star_before=dict, homophones=bint)
 cpdef list _scan_tokens(str text, str t, list toks)
 
 @cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,

@@ -36,6 +36,11 @@ try:  # True in the module Cython compiles from this file (setup.py), False when
 except ImportError:
     COMPILED = False
 
+if not COMPILED:
+    # t[i]: the character loops read characters through ``_read``, which the compiled module defines in
+    # core.pxd as a direct read of the string's buffer (no bounds check, no call); the loops keep i in range
+    globals()["_read"] = str.__getitem__
+
 # --------------------------------------------------------------------------------------------------
 # Regular expressions
 
@@ -658,7 +663,7 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
         digits = 0
         other = False  # a letter outside a-z, or a "!" inside the chunk
         while i < we:
-            ch = t[i]
+            ch = _read(t, i)
             if "a" <= ch <= "z":
                 letters += 1
             elif "0" <= ch <= "9":
@@ -671,17 +676,17 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
         if i == s:
             i += 1
             continue
-        while i + 1 < we and t[i] == "!" and ("a" <= t[i + 1] <= "z" or "0" <= t[i + 1] <= "9"):
+        while i + 1 < we and _read(t, i) == "!" and ("a" <= _read(t, i + 1) <= "z" or "0" <= _read(t, i + 1) <= "9"):
             other = True
             i += 2
-            while i < we and ("a" <= t[i] <= "z" or "0" <= t[i] <= "9"):
+            while i < we and ("a" <= _read(t, i) <= "z" or "0" <= _read(t, i) <= "9"):
                 i += 1
         e = i
-        if hint and e == s + 1 and letters and s > ws and t[s - 1] == " " and e < we and t[e] == " ":
+        if hint and e == s + 1 and letters and s > ws and _read(t, s - 1) == " " and e < we and _read(t, e) == " ":
             p = e + 1
-            if p < we and t[p] == " ":
+            if p < we and _read(t, p) == " ":
                 p += 1
-            if p < we and "a" <= t[p] <= "z" and not (p + 1 < we and "a" <= t[p + 1] <= "z"):
+            if p < we and "a" <= _read(t, p) <= "z" and not (p + 1 < we and "a" <= _read(t, p + 1) <= "z"):
                 return None
         if not other and not letters:
             toks.append(_new_tok(s, e, t[s:e], "digit", "", words))
@@ -689,10 +694,11 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
             continue
         if not other and not digits:
             n = e - s  # _word_key, inlined
-            if not keys[((ord(t[s]) - 97) * 27 + (ord(t[s + 1]) - 97 if n > 1 else 26)) * stride + min(n, longest)]:
+            c0 = ord(_read(t, s)) - 97
+            if not keys[(c0 * 27 + (ord(_read(t, s + 1)) - 97 if n > 1 else 26)) * stride + min(n, longest)]:
                 words += 1
                 continue
-        if s > 0 and t[s - 1] == "*":  # a "*82" prefix may be read: no memo
+        if s > 0 and _read(t, s - 1) == "*":  # a "*82" prefix may be read: no memo
             out = _chunk_outcome(t, s, e)
         else:
             c = t[s:e]
@@ -766,7 +772,7 @@ def _bang_edges(tk: Tok, t: str) -> tuple[int, int]:
 
 def _star82_glued(tk: Tok, t: str) -> bool:
     """Whether a digit token starts with the digits of a *82 prefix (set apart by ``_split_prefixes``)."""
-    return (tk.kind == "digit" and tk.start > 0 and t[tk.start - 1] == "*" and tk.digits.startswith("82")
+    return (tk.start > 0 and _read(t, tk.start - 1) == "*" and tk.kind == "digit" and tk.digits.startswith("82")
             and not (tk.start > 1 and t[tk.start - 2].isdigit()))
 
 
@@ -921,7 +927,7 @@ def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
     if b.start <= a.end:
         return TIGHT
     if words_between == 0 and b.start == a.end + 1:  # one character: what _separator_link says of it
-        return TIGHT if t[a.end] in SEP_CHARS else BREAK
+        return TIGHT if _read(t, a.end) in SEP_CHARS else BREAK
     gap = t[a.end:b.start]
     if words_between == 0:
         return _separator_link(gap)
@@ -992,9 +998,9 @@ def _lone_one(nums: list[Tok], links: list[int], i: int) -> bool:
             and (i == 1 or links[i - 2] != TIGHT))
 
 
-def _ranges(nums: list[Tok], links: list[int]) -> tuple[list, list, list, list]:
-    """Starts, ends, scores and eleven-digit flags of the token ranges nums[i..j] that can give a NANP
-    number, in order of start.
+def _ranges(nums: list[Tok], links: list[int]) -> list:
+    """The token ranges nums[i..j] that can give a NANP number, in order of start, as one flat list: start,
+    end, score and eleven-digit flag of each range.
 
     A range starts and ends on token boundaries, is joined only by usable links (a word gap only
     between groups of at least three digits), and holds ten digits, or eleven (with a leading 1, which
@@ -1017,10 +1023,7 @@ def _ranges(nums: list[Tok], links: list[int]) -> tuple[list, list, list, list]:
             run += len(nums[k].digits)
         for q in range(start, n):
             segd[q] = run
-    starts: list[int] = []
-    ends: list[int] = []
-    scores: list[float] = []
-    elevens: list[bool] = []
+    out: list = []
     # a window nums[i..j] slides along the run: the shortest range from i reaching ten digits ends at or
     # after the one from i - 1, so j only moves forward. The window keeps its digits, its homophones, its
     # word gaps and its layout (the digits of each group, four bits each: a group holds at most eleven)
@@ -1058,10 +1061,10 @@ def _ranges(nums: list[Tok], links: list[int]) -> tuple[list, list, list, list]:
                 score += 1
             if j == n - 1 or links[j] != tight:
                 score += 1
-            starts.append(i)
-            ends.append(j)
-            scores.append(score)
-            elevens.append(total == 11)
+            out.append(i)
+            out.append(j)
+            out.append(score)
+            out.append(total == 11)
         if j > i:  # nums[i] leaves the window
             tk = nums[i]
             total -= len(tk.digits)
@@ -1069,7 +1072,7 @@ def _ranges(nums: list[Tok], links: list[int]) -> tuple[list, list, list, list]:
             hom -= tk.kind == "homophone"
             if links[i] == wordgap:
                 gaps -= 1
-    return starts, ends, scores, elevens
+    return out
 
 
 #: The usual layouts packed as ``_ranges`` packs a range's groups.
@@ -1100,10 +1103,10 @@ def _range_candidate(t: str, nums: list[Tok], links: list[int], i: int, j: int, 
 
 def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
     """(score, i, j, digits, prefix) for token ranges nums[i..j] giving a NANP number, in order of i."""
-    starts, ends, scores, elevens = _ranges(nums, links)
+    ranges = _ranges(nums, links)
     out = []
-    for k in range(len(starts)):
-        cand = _range_candidate(t, nums, links, starts[k], ends[k], scores[k], elevens[k])
+    for k in range(0, len(ranges), 4):
+        cand = _range_candidate(t, nums, links, ranges[k], ranges[k + 1], ranges[k + 2], ranges[k + 3])
         if cand is not None:
             out.append(cand)
     return out
@@ -1122,20 +1125,24 @@ def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearr
     if len(nums) < _VECTOR_MIN_TOKENS:
         # _candidates gives at most one candidate per start, in order of start: a stable sort on the
         # score alone, descending, keeps equal scores in that order
-        return sorted(_candidates(t, nums, links), key=_SCORE, reverse=True)
+        ranked = _candidates(t, nums, links)
+        if len(ranked) > 1:
+            ranked.sort(key=_SCORE, reverse=True)
+        return ranked
     return _ranked_long_run(t, nums, links, taken)
 
 
 def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray):
-    starts, ends, scores, elevens = _ranges(nums, links)
-    if not starts:
+    ranges = _ranges(nums, links)
+    if not ranges:
         return
-    order = np.argsort(-np.array(scores), kind="stable").tolist()  # by score descending, then by start
+    order = np.argsort(-np.array(ranges[2::4]), kind="stable").tolist()  # by score descending, then by start
     for k in order:
-        i, j = starts[k], ends[k]
+        k *= 4
+        i, j = ranges[k], ranges[k + 1]
         if taken[i] or taken[j] or taken.find(1, i, j + 1) >= 0:  # the ends first: most overlaps show there
             continue
-        cand = _range_candidate(t, nums, links, i, j, scores[k], elevens[k])
+        cand = _range_candidate(t, nums, links, i, j, ranges[k + 2], ranges[k + 3])
         if cand is not None:
             yield cand
 
@@ -2188,7 +2195,12 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
         else:
             broken = True  # blocked token, an over-long digit run or a junk run of one digit
             star = None
-    if any([tk.kind == "homophone" for tk in nums]):
+    homophones = False
+    for tk in nums:
+        if tk.kind == "homophone":
+            homophones = True
+            break
+    if homophones:
         keep = [_homophone_kept(nums, links, k) for k in range(len(nums))]
         if not all(keep):
             for tk, kp in zip(nums, keep):
