@@ -97,9 +97,12 @@ cpdef _range_candidate(str t, list nums, list links, Py_ssize_t i, Py_ssize_t j,
 @cython.locals(k=Py_ssize_t, ranges=list, out=list)
 cpdef list _candidates(str t, list nums, list links)
 
+@cython.locals(k=Py_ssize_t)
+cpdef bint _free(bytearray taken, Py_ssize_t i, Py_ssize_t j)
+
 @cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
                i=Py_ssize_t, j=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, taken=bytearray, digits=str, prefix=str,
-               extra=list, star_before=dict, homophones=bint)
+               extra=list, star_before=dict, homophones=bint, k=Py_ssize_t)
 cpdef list _scan_tokens(str text, str t, list toks)
 
 @cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,

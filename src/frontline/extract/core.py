@@ -1118,6 +1118,14 @@ _VECTOR_MIN_TOKENS = 128
 _SCORE = itemgetter(0)
 
 
+def _free(taken: bytearray, i: int, j: int) -> bool:
+    """Whether no token of nums[i..j] is ``taken`` (a loop of C reads when compiled, no method call)."""
+    for k in range(i, j + 1):
+        if taken[k]:
+            return False
+    return True
+
+
 def _ranked_candidates(t: str, nums: list[Tok], links: list[int], taken: bytearray):
     """``_candidates`` best first (score down, then start). Long token runs are ranked on arrays and each
     candidate is built only when reached, skipping ranges that overlap a token already ``taken`` by then;
@@ -1140,7 +1148,7 @@ def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray
     for k in order:
         k *= 4
         i, j = ranges[k], ranges[k + 1]
-        if taken[i] or taken[j] or taken.find(1, i, j + 1) >= 0:  # the ends first: most overlaps show there
+        if taken[i] or taken[j] or not _free(taken, i, j):  # the ends first: most overlaps show there
             continue
         cand = _range_candidate(t, nums, links, i, j, ranges[k + 2], ranges[k + 3])
         if cand is not None:
@@ -2212,14 +2220,16 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     taken = bytearray(len(nums))  # 1 where a chosen number uses the token
     chosen = []
     for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
-        if taken.find(1, i, j + 1) >= 0:
+        if not _free(taken, i, j):
             continue
         res = classify_digits(digits)
         if res is None:
             continue
-        taken[i:j + 1] = b"\x01" * (j + 1 - i)
+        for k in range(i, j + 1):
+            taken[k] = 1
         chosen.append((i, j, digits, prefix, res[1]))
-    chosen.sort()
+    if len(chosen) > 1:
+        chosen.sort()
     for i, j, digits, prefix, target in chosen:
         start, end = nums[i].start, nums[j].end
         extra = []
@@ -2247,5 +2257,6 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             extra.append("toll_free" if digits[0] == "8" else "non_us")
         kinds = _kinds(text, t, nums, links, i, j, prefix, tuple(extra))
         out.append(_found("+1" + digits, start, end, kinds, target))
-    out.sort(key=_START)
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
