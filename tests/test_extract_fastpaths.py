@@ -6,6 +6,7 @@ without letter-spaced words; the character loops of the compiled module, among t
 finds the distractors BLOCK_RE and BLOCK_WORD_RE find) is compared with a plain reference implementation
 on inputs that exercise it.
 """
+import pickle
 import random
 import re
 import sys
@@ -575,7 +576,8 @@ def test_found_built_directly_is_the_dataclass_instance():
         fast, slow = core._found(*args), core.Found(*args)
         assert type(fast) is core.Found
         assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-        assert vars(fast) == vars(slow) and dataclasses.astuple(fast) == args
+        assert dataclasses.asdict(fast) == dataclasses.asdict(slow) and dataclasses.astuple(fast) == args
+        assert not hasattr(fast, "__dict__") and pickle.loads(pickle.dumps(fast)) == slow
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.start = 1
 
