@@ -356,8 +356,9 @@ def _intl_plan(cc: int):
     """What phonenumbers' metadata says of every valid number of country calling code ``cc``, to rule out
     a '+' number without parsing it: (the main region's national prefix for parsing, compiled, or None;
     the lengths a valid national number can have: the general descriptions' possible lengths of the
-    code's regions; their general patterns as one alternation, None if no region has one). None where
-    the metadata leaves that open (no metadata, a region without possible lengths): parse decides."""
+    code's regions; their general patterns, compiled from the very strings phonenumbers compiles, so that
+    re's cache holds one copy). None where the metadata leaves that open (no metadata, a region without
+    possible lengths): parse decides."""
     regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc)
     if not regions:
         return None
@@ -377,8 +378,7 @@ def _intl_plan(cc: int):
         patterns.append(general.national_number_pattern)
     prefix = main.national_prefix_for_parsing
     try:
-        return (re.compile(prefix) if prefix else None, frozenset(lengths),
-                re.compile("|".join([f"(?:{p})" for p in patterns])) if patterns else None)
+        return (re.compile(prefix) if prefix else None, frozenset(lengths), tuple([re.compile(p) for p in patterns]))
     except re.error:
         return None
 
@@ -401,11 +401,16 @@ def _intl_ruled_out(digits: str) -> bool:
     plan = _intl_plan(cc)
     if plan is None:
         return False
-    prefix, lengths, general = plan
+    prefix, lengths, generals = plan
     rest = digits[size:]
     if prefix is not None and prefix.match(rest) is not None:
         return False  # parse may strip a national prefix (or transform the number): it decides
-    return len(rest) not in lengths or general is None or general.fullmatch(rest) is None
+    if len(rest) not in lengths:
+        return True
+    for general in generals:
+        if general.fullmatch(rest) is not None:
+            return False
+    return True
 
 
 def _international(digits: str) -> str | None:
