@@ -356,9 +356,8 @@ def _intl_plan(cc: int):
     """What phonenumbers' metadata says of every valid number of country calling code ``cc``, to rule out
     a '+' number without parsing it: (the main region's national prefix for parsing, compiled, or None;
     the lengths a valid national number can have: the general descriptions' possible lengths of the
-    code's regions; their general patterns, compiled from the very strings phonenumbers compiles, so that
-    re's cache holds one copy). None where the metadata leaves that open (no metadata, a region without
-    possible lengths): parse decides."""
+    code's regions; their general patterns, as strings). None where the metadata leaves that open (no
+    metadata, a region without possible lengths): parse decides."""
     regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc)
     if not regions:
         return None
@@ -378,9 +377,16 @@ def _intl_plan(cc: int):
         patterns.append(general.national_number_pattern)
     prefix = main.national_prefix_for_parsing
     try:
-        return (re.compile(prefix) if prefix else None, frozenset(lengths), tuple([re.compile(p) for p in patterns]))
+        return (re.compile(prefix) if prefix else None, frozenset(lengths), tuple(patterns))
     except re.error:
         return None
+
+
+@lru_cache(maxsize=None)
+def _intl_generals(patterns: tuple) -> tuple:
+    """The general patterns of _intl_plan, compiled (only for the codes whose numbers get that far) from
+    the very strings phonenumbers compiles, so that re's cache holds one copy."""
+    return tuple([re.compile(p) for p in patterns])
 
 
 def _intl_ruled_out(digits: str) -> bool:
@@ -401,13 +407,13 @@ def _intl_ruled_out(digits: str) -> bool:
     plan = _intl_plan(cc)
     if plan is None:
         return False
-    prefix, lengths, generals = plan
+    prefix, lengths, patterns = plan
     rest = digits[size:]
     if prefix is not None and prefix.match(rest) is not None:
         return False  # parse may strip a national prefix (or transform the number): it decides
     if len(rest) not in lengths:
         return True
-    for general in generals:
+    for general in _intl_generals(patterns):
         if general.fullmatch(rest) is not None:
             return False
     return True
