@@ -1808,7 +1808,7 @@ def _gap_kinds(t: str, a: int, b: int) -> int:
         mask = 0
         letters = False
         prev = "\x00"
-        for i in range(a, b):
+        for i in range(a, min(b, len(t))):
             ch = t[i]
             if ch < "\x80":
                 cls = classes[ord(ch)]
