@@ -1704,8 +1704,8 @@ def _mask_kinds(mask: int) -> tuple[str, ...]:
 
 def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
            extra: tuple[str, ...]) -> tuple[str, ...]:
-    """The obfuscation kinds of the number written by toks[i..j] (sorted; ("plain",) for none but the
-    prefix kinds), gathered as bits of a mask."""
+    """The obfuscation kinds of the number written by toks[i..j], sorted, gathered as bits of a mask
+    ("plain" joins the prefix kinds when no other kind applies)."""
     mask = 0
     for name in extra:
         mask |= _KIND_BIT[name]
