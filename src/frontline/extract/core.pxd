@@ -156,9 +156,36 @@ cpdef Py_ssize_t _glued(str s)
 @cython.locals(t=str, found=list, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t)
 cpdef list find_all(text)
 
-@cython.locals(k=Py_ssize_t, tk=Tok, kind=str, kinds=set, wordish=bint, all_wordish=bint, digit_token=bint,
-               singles=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, gap=str, seg=str, orig=str, base=str)
+# The kinds of a number as bits of a C int (module-level C constants), turned into the sorted tuple of names
+# at the end; gaps and case read by character loops.
+cdef int _K_PLUS1_PREFIX, _K_CASE_SPACING, _K_LEET, _K_HOMOPHONE, _K_LOOKALIKE, _K_SPELLED, _K_SPELLED_MIXED
+cdef int _K_SPACED_DIGITS, _K_SPLIT_WORDS, _K_LINE_BREAK, _K_WORD_SEPARATOR, _K_ODD_SEPARATOR, _K_KEYCAP
+cdef int _K_EMOJI_SEPARATOR, _K_PLAIN, _PREFIX_MASK, _K_UNICODE_FULLWIDTH, _K_UNICODE_MATH, _K_UNICODE_CIRCLED
+cdef int _K_SUPERSCRIPT
+
+@cython.locals(k=Py_ssize_t, tk=Tok, kind=str, mask=int, wordish=bint, all_wordish=bint, digit_token=bint,
+               singles=Py_ssize_t, n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, name=str)
 cpdef tuple _kinds(str text, str t, list toks, list links, Py_ssize_t i, Py_ssize_t j, str prefix, tuple extra)
+
+@cython.locals(kinds=tuple)
+cpdef tuple _mask_kinds(int mask)
+
+@cython.locals(up=Py_ssize_t, low=Py_ssize_t, title=bint, cased=bint, k=Py_ssize_t, ch=Py_UCS4, orig=str)
+cpdef bint _case_kept(str text, Py_ssize_t s, Py_ssize_t e)
+
+@cython.locals(table=bytes, classes=cython.p_uchar, mask=int, letters=bint, prev=Py_UCS4, i=Py_ssize_t, ch=Py_UCS4,
+               cls=int, gap=str)
+cpdef int _gap_kinds(str t, Py_ssize_t a, Py_ssize_t b) except -1
+
+@cython.locals(table=bytes, ascii_seps=cython.p_uchar, separator=bint, ch=Py_UCS4, cp=Py_ssize_t, ck=str)
+cpdef int _unicode_kinds(str seg, int mask) except -1
+
+cpdef bint _leet(str word) except -1
+
+@cython.locals(key=Py_ssize_t, same=bint, k=Py_ssize_t, ch=Py_UCS4)
+cpdef tuple classify_digits(str d)
+
+cpdef tuple _exchange_verdict(str d, Py_ssize_t key)
 
 @cython.locals(parts=list)
 cpdef str _normalise(str text)

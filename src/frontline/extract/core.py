@@ -207,11 +207,39 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
     Structure first (area code and exchange start 2-9, no N11 area code, not one repeated digit), then
     phonenumbers on a number built from the digits - never ``parse()`` on raw text. phonenumbers'
     NANP patterns constrain at most the first six digits (the line number is always any four digits),
-    so the verdict is cached per area code and exchange.
+    so the verdict is cached per area code and exchange (_exchange_verdict). Compiled: ten ASCII digits
+    are checked by one pass over the characters, which also reads the first six as a number.
     """
+    if COMPILED and len(d) == 10:
+        key = 0
+        same = True
+        for k in range(10):
+            ch = d[k]
+            if not "0" <= ch <= "9":
+                break  # the general checks below decide
+            if k < 6:
+                key = key * 10 + (ord(ch) - 48)
+            if ch != d[0]:
+                same = False
+        else:
+            if d[0] < "2" or d[3] < "2" or (d[1] == "1" and d[2] == "1") or same:
+                return None
+            return _exchange_verdict(d, key)
     if len(d) != 10 or d[0] < "2" or d[3] < "2" or d[1:3] == "11" or d.count(d[0]) == 10 or not d.isdigit():
         return None
-    key = d[:6]
+    if not d.isascii():
+        return _classify_number(d)  # other Unicode digits: not memoised
+    return _exchange_verdict(d, int(d[:6]))
+
+
+#: The verdict of each area code and exchange, by its six digits read as a number (memoised by
+#: _exchange_verdict; clear_memos() empties it; at most about 200,000).
+_EXCHANGE_VERDICT: dict = {}
+
+
+def _exchange_verdict(d: str, key: int) -> tuple[bool, bool] | None:
+    """_classify_number(d) for ten ASCII digits whose first six, read as a number, are ``key``: from the
+    memo of the exchange's verdict, computed once."""
     verdict = _EXCHANGE_VERDICT.get(key, _MISSING)
     if verdict is _MISSING:
         verdict = _classify_number(d)
@@ -221,15 +249,18 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
     return verdict
 
 
-_EXCHANGE_VERDICT: dict = {}
-
-
 def clear_memos() -> None:
-    """Empty the extractor's memos (the verdict of each area code and exchange, the tokens of each chunk):
-    answers do not change, only the time the next texts take (``benchmarks/bench_extract.py`` times
-    passes over ads never seen with them)."""
+    """Empty the extractor's memos (the verdict of each area code and exchange and of each '+' number,
+    the tokens of each chunk, the leet verdict of each word, the kinds of each set of kind bits): answers
+    do not change, only the time the next texts take (``benchmarks/bench_extract.py`` times passes over
+    ads never seen with them)."""
     _EXCHANGE_VERDICT.clear()
+    _INTL_MEMO.clear()
+    _LEET_MEMO.clear()
+    _MASK_KINDS.clear()
     _CHUNK_MEMO.clear()
+
+
 _MISSING = object()
 
 
@@ -318,10 +349,99 @@ def _region_steps() -> list:
     return steps
 
 
+#: Verdicts of _international that phonenumbers gave (digits -> E.164 or None); clear_memos() empties it.
+_INTL_MEMO: dict = {}
+_INTL_MEMO_MAX = 10_000
+
+
+@lru_cache(maxsize=None)
+def _intl_plan(cc: int):
+    """What phonenumbers' metadata says of every valid number of country calling code ``cc``, to rule out
+    a '+' number without parsing it: (the main region's national prefix for parsing, compiled, or None;
+    the lengths a valid national number can have: the general descriptions' possible lengths of the
+    code's regions; their general patterns, as strings). None where the metadata leaves that open (no
+    metadata, a region without possible lengths): parse decides."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc)
+    if not regions:
+        return None
+    main = PhoneMetadata.metadata_for_region_or_calling_code(cc, regions[0])
+    if main is None:
+        return None
+    lengths: set = set()
+    patterns = []
+    for region in regions:
+        m = PhoneMetadata.metadata_for_region_or_calling_code(cc, region)
+        general = m.general_desc if m is not None else None
+        if general is None or not general.national_number_pattern:
+            continue  # is_valid_number finds no number of this region valid
+        if not general.possible_length:
+            return None  # any length
+        lengths.update(general.possible_length)
+        patterns.append(general.national_number_pattern)
+    prefix = main.national_prefix_for_parsing
+    try:
+        return (re.compile(prefix) if prefix else None, frozenset(lengths), tuple(patterns))
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _intl_generals(patterns: tuple) -> tuple:
+    """The general patterns of _intl_plan, compiled (only for the codes whose numbers get that far) from
+    the very strings phonenumbers compiles, so that re's cache holds one copy."""
+    return tuple([re.compile(p) for p in patterns])
+
+
+def _intl_ruled_out(digits: str) -> bool:
+    """True only where ``phonenumbers.parse("+" + digits)`` followed by ``is_valid_number`` cannot give a
+    valid number, for ASCII digits: parse takes the country calling code as the shortest prefix of one
+    to three digits that is one (none: it raises); unless the main region's national prefix for parsing
+    matches the rest, the rest is the national number unchanged, and is_valid_number then needs it to
+    have a possible length of, and to match the general pattern of, one of the code's regions."""
+    if digits[0] == "0":
+        return True  # no country calling code starts with 0
+    codes = phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+    for size in range(1, 4):
+        cc = int(digits[:size])
+        if cc in codes:
+            break
+    else:
+        return True
+    plan = _intl_plan(cc)
+    if plan is None:
+        return False
+    prefix, lengths, patterns = plan
+    rest = digits[size:]
+    if prefix is not None and prefix.match(rest) is not None:
+        return False  # parse may strip a national prefix (or transform the number): it decides
+    if len(rest) not in lengths:
+        return True
+    for general in _intl_generals(patterns):
+        if general.fullmatch(rest) is not None:
+            return False
+    return True
+
+
 def _international(digits: str) -> str | None:
-    """E.164 of a '+'-prefixed non-NANP number built from clean digits, if valid."""
+    """E.164 of a '+'-prefixed non-NANP number built from clean digits, if valid: phonenumbers' verdict,
+    without parsing the numbers its metadata rules out (_intl_ruled_out) and parsing each other number
+    once (_INTL_MEMO)."""
     if not (8 <= len(digits) <= 15) or digits.startswith("1"):
         return None
+    if digits.isascii() and digits.isdigit() and _intl_ruled_out(digits):
+        return None
+    e164 = _INTL_MEMO.get(digits, _MISSING)
+    if e164 is not _MISSING:
+        return e164
+    e164 = _international_parsed(digits)
+    if len(_INTL_MEMO) >= _INTL_MEMO_MAX:
+        _INTL_MEMO.clear()
+    _INTL_MEMO[digits] = e164
+    return e164
+
+
+def _international_parsed(digits: str) -> str | None:
+    """E.164 of "+" + digits if phonenumbers parses it as a valid number outside +1, else None."""
     try:
         num = phonenumbers.parse("+" + digits, None)  # clean digits only: no backtracking risk
     except phonenumbers.NumberParseException:
@@ -1549,11 +1669,61 @@ def _char_kind(ch: str) -> str | None:
     return None
 
 
+#: Every kind _kinds can report. Kind k of the sorted names is the bit 1 << k of a mask: a mask's bits from
+#: the lowest up give its kinds in sorted order (_mask_kinds).
+_KIND_NAMES = ("plus1_prefix", "star82_prefix", "appended_age", "toll_free", "non_us", "case_spacing", "leet",
+               "homophone", "lookalike", "spelled", "spelled_mixed", "spaced_digits", "split_words", "line_break",
+               "word_separator", "odd_separator", "unicode_fullwidth", "unicode_math", "keycap", "unicode_circled",
+               "superscript", "unicode_other", "emoji_separator", "plain")
+_KIND_SORTED = tuple(sorted(_KIND_NAMES))
+_KIND_BIT = {name: 1 << k for k, name in enumerate(_KIND_SORTED)}
+_K_PLUS1_PREFIX = _KIND_BIT["plus1_prefix"]
+_K_CASE_SPACING = _KIND_BIT["case_spacing"]
+_K_LEET = _KIND_BIT["leet"]
+_K_HOMOPHONE = _KIND_BIT["homophone"]
+_K_LOOKALIKE = _KIND_BIT["lookalike"]
+_K_SPELLED = _KIND_BIT["spelled"]
+_K_SPELLED_MIXED = _KIND_BIT["spelled_mixed"]
+_K_SPACED_DIGITS = _KIND_BIT["spaced_digits"]
+_K_SPLIT_WORDS = _KIND_BIT["split_words"]
+_K_LINE_BREAK = _KIND_BIT["line_break"]
+_K_WORD_SEPARATOR = _KIND_BIT["word_separator"]
+_K_ODD_SEPARATOR = _KIND_BIT["odd_separator"]
+_K_KEYCAP = _KIND_BIT["keycap"]
+_K_UNICODE_FULLWIDTH = _KIND_BIT["unicode_fullwidth"]
+_K_UNICODE_MATH = _KIND_BIT["unicode_math"]
+_K_UNICODE_CIRCLED = _KIND_BIT["unicode_circled"]
+_K_SUPERSCRIPT = _KIND_BIT["superscript"]
+_K_EMOJI_SEPARATOR = _KIND_BIT["emoji_separator"]
+_K_PLAIN = _KIND_BIT["plain"]
+#: Kinds that say how a number is written around its digits, not how its digits are disguised.
+_PREFIX_KINDS = frozenset({"plus1_prefix", "star82_prefix", "appended_age"})
+_PREFIX_MASK = sum([_KIND_BIT[name] for name in _PREFIX_KINDS])
+_PLAIN = ("plain",)
+#: The kinds of each mask met so far (clear_memos() empties it; at most 4096).
+_MASK_KINDS: dict = {}
+
+
+def _mask_kinds(mask: int) -> tuple[str, ...]:
+    """The sorted tuple of the kinds whose bits ``mask`` holds."""
+    kinds = _MASK_KINDS.get(mask)
+    if kinds is None:
+        kinds = tuple([name for k, name in enumerate(_KIND_SORTED) if mask >> k & 1])
+        if len(_MASK_KINDS) >= 4096:
+            _MASK_KINDS.clear()
+        _MASK_KINDS[mask] = kinds
+    return kinds
+
+
 def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int, prefix: str,
            extra: tuple[str, ...]) -> tuple[str, ...]:
-    kinds = set(extra)
+    """The obfuscation kinds of the number written by toks[i..j], sorted, gathered as bits of a mask
+    ("plain" joins the prefix kinds when no other kind applies)."""
+    mask = 0
+    for name in extra:
+        mask |= _KIND_BIT[name]
     if prefix:
-        kinds.add("plus1_prefix")
+        mask |= _K_PLUS1_PREFIX
     wordish = False  # a word or tens token in the span
     all_wordish = True  # only those
     digit_token = False  # a digit token (with digits) in the span
@@ -1563,65 +1733,191 @@ def _kinds(text: str, t: str, toks: list[Tok], links: list[int], i: int, j: int,
         kind = tk.kind
         if kind == "word" or kind == "tens":
             wordish = True
-            orig = text[tk.start:tk.end]
-            if tk.single or not (orig.islower() or orig.isupper() or orig.istitle()):
-                kinds.add("case_spacing")
-            base = tk.word
-            if base and base not in L.CANONICAL and not all([p in L.CANONICAL for p in _split_words(base)]):
-                kinds.add("leet")
+            if tk.single or not _case_kept(text, tk.start, tk.end):
+                mask |= _K_CASE_SPACING
+            if tk.word and _leet(tk.word):
+                mask |= _K_LEET
             continue
         all_wordish = False
         if kind == "digit":
-            if len(tk.digits) > 0:
+            n = len(tk.digits)
+            if n > 0:
                 digit_token = True
-            if len(tk.digits) == 1:
+            if n == 1:
                 singles += 1
         elif kind == "homophone":
-            kinds.add("lookalike" if len(tk.word) == 1 else "homophone")
+            mask |= _K_LOOKALIKE if len(tk.word) == 1 else _K_HOMOPHONE
         elif kind == "lookalike":
-            kinds.add("lookalike")
+            mask |= _K_LOOKALIKE
     if wordish:
-        kinds.add("spelled" if all_wordish or not digit_token else "spelled_mixed")
+        mask |= _K_SPELLED if all_wordish or not digit_token else _K_SPELLED_MIXED
     if singles >= 7:
-        kinds.add("spaced_digits")
+        mask |= _K_SPACED_DIGITS
     for k in range(i, j):
         if links[k] == WORDGAP:
-            kinds.add("split_words")
-        a, b = toks[k].end, toks[k + 1].start
-        if b <= a:
-            continue  # no gap
-        if b == a + 1:  # one character: what the general checks below say of it
-            if t[a] == "\n":
-                kinds.add("line_break")
-            elif t[a] in ODD_SEP_CHARS:
-                kinds.add("odd_separator")
-            continue
-        gap = t[a:b]
-        if "\n" in gap:
-            kinds.add("line_break")
-        if len(gap) > 2 and SEP_WORDS_RE.search(gap):  # the shortest separator word has three letters
-            kinds.add("word_separator")
-        if any([ch in ODD_SEP_CHARS for ch in gap]) or ".." in gap or "--" in gap:
-            kinds.add("odd_separator")
-    seg = "" if text.isascii() else text[toks[i].start:toks[j].end]
-    if not seg.isascii():
-        for ch in set(seg):
-            if ord(ch) > 127:
+            mask |= _K_SPLIT_WORDS
+        tk = toks[k]
+        a = tk.end
+        tk = toks[k + 1]
+        b = tk.start
+        if b > a:
+            mask |= _gap_kinds(t, a, b)
+    if not text.isascii():
+        tk = toks[i]
+        a = tk.start
+        tk = toks[j]
+        mask = _unicode_kinds(text[a:tk.end], mask)
+    if mask == 0:
+        return _PLAIN
+    if mask & ~_PREFIX_MASK == 0:
+        mask |= _K_PLAIN
+    return _mask_kinds(mask)
+
+
+def _case_kept(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is all lower case, all upper case or title case (compiled: one pass over its
+    characters when they are ASCII, where A-Z are the upper-case, a-z the lower-case characters and
+    none is title case; else, as in the source, str's own tests)."""
+    if COMPILED:
+        up = low = 0
+        title = True  # upper case only after an uncased character, lower case only after a cased one
+        cased = False  # the character before is cased
+        for k in range(s, min(e, len(text))):
+            ch = text[k]
+            if "A" <= ch <= "Z":
+                up += 1
+                if cased:
+                    title = False
+                cased = True
+            elif "a" <= ch <= "z":
+                low += 1
+                if not cased:
+                    title = False
+                cased = True
+            elif ch >= "\x80":
+                break
+            else:
+                cased = False
+        else:
+            return up + low > 0 and (up == 0 or low == 0 or title)
+    orig = text[s:e]
+    return orig.islower() or orig.isupper() or orig.istitle()
+
+
+#: Per ASCII character, what it can show in a gap between two tokens: 1 an odd separator (ODD_SEP_CHARS),
+#: 2 a letter of a separator word (SEP_WORDS_RE matches only where some are), 4 a line break, 8 "." or "-"
+#: (odd when doubled).
+_GAP_CLASSES = bytes((1 if chr(c) in ODD_SEP_CHARS else 0) | (2 if any([chr(c) in w for w in L.SEPARATOR_WORDS]) else 0)
+                     | (4 if chr(c) == "\n" else 0) | (8 if chr(c) in ".-" else 0) for c in range(128))
+
+
+def _gap_kinds(t: str, a: int, b: int) -> int:
+    """The kind bits the gap t[a:b] (b > a) between two tokens shows: line_break, word_separator (a
+    separator word), odd_separator (an odd separator character, "..", "--"). Compiled: by one pass over
+    its characters, the regular expression only where the gap holds letters of separator words."""
+    if COMPILED:
+        table = _GAP_CLASSES
+        classes = table  # compiled: a pointer to its bytes
+        mask = 0
+        letters = False
+        prev = "\x00"
+        for i in range(a, min(b, len(t))):
+            ch = t[i]
+            if ch < "\x80":
+                cls = classes[ord(ch)]
+                if cls & 1:
+                    mask |= _K_ODD_SEPARATOR
+                if cls & 2:
+                    letters = True
+                if cls & 4:
+                    mask |= _K_LINE_BREAK
+                if cls & 8 and ch == prev:
+                    mask |= _K_ODD_SEPARATOR
+            elif ch in ODD_SEP_CHARS:
+                mask |= _K_ODD_SEPARATOR
+            prev = ch
+        if letters and b - a > 2 and SEP_WORDS_RE.search(t[a:b]) is not None:
+            mask |= _K_WORD_SEPARATOR
+        return mask
+    mask = 0
+    if b == a + 1:  # one character: what the general checks below say of it
+        if t[a] == "\n":
+            mask |= _K_LINE_BREAK
+        elif t[a] in ODD_SEP_CHARS:
+            mask |= _K_ODD_SEPARATOR
+        return mask
+    gap = t[a:b]
+    if "\n" in gap:
+        mask |= _K_LINE_BREAK
+    if len(gap) > 2 and SEP_WORDS_RE.search(gap):  # the shortest separator word has three letters
+        mask |= _K_WORD_SEPARATOR
+    if any([ch in ODD_SEP_CHARS for ch in gap]) or ".." in gap or "--" in gap:
+        mask |= _K_ODD_SEPARATOR
+    return mask
+
+
+#: ASCII characters that _char_kind calls emoji separators (none today; _unicode_kinds' loop reads this).
+_ASCII_EMOJI_SEPARATORS = bytes(_char_kind(chr(c)) == "emoji_separator" for c in range(128))
+
+
+def _unicode_kinds(seg: str, mask: int) -> int:
+    """``mask`` with the kind bits of the characters beyond ASCII in ``seg`` (the number's text); a keycap
+    takes back emoji_separator unless some other character of ``seg`` is one. Compiled: one pass over the
+    characters, the code-point ranges of _char_kind tested in C, _char_kind itself for the other ones."""
+    if seg.isascii():
+        return mask
+    if COMPILED:
+        table = _ASCII_EMOJI_SEPARATORS
+        ascii_seps = table  # compiled: a pointer to its bytes
+        separator = False  # an emoji separator other than the keycap mark
+        for ch in seg:
+            if ch < "\x80":
+                if ascii_seps[ord(ch)]:
+                    separator = True
+                continue
+            cp = ord(ch)
+            if 0xFF10 <= cp <= 0xFF19:
+                mask |= _K_UNICODE_FULLWIDTH
+            elif 0x1D7CE <= cp <= 0x1D7FF:
+                mask |= _K_UNICODE_MATH
+            elif cp == 0x20E3:
+                mask |= _K_KEYCAP
+            elif 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793 or 0x1F100 <= cp <= 0x1F10C:
+                mask |= _K_UNICODE_CIRCLED
+            elif cp == 0xB2 or cp == 0xB3 or cp == 0xB9 or 0x2070 <= cp <= 0x2089:
+                mask |= _K_SUPERSCRIPT
+            else:
                 ck = _char_kind(ch)
                 if ck:
-                    kinds.add(ck)
-        if "keycap" in kinds and not any([_char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg]):
-            kinds.discard("emoji_separator")
-    if not kinds:
-        return _PLAIN
-    if kinds.issubset(_PREFIX_KINDS):
-        kinds.add("plain")
-    return tuple(sorted(kinds))
+                    mask |= _KIND_BIT[ck]
+                    if ck == "emoji_separator":
+                        separator = True
+        if mask & _K_KEYCAP and not separator:
+            mask &= ~_K_EMOJI_SEPARATOR
+        return mask
+    for ch in set(seg):
+        if ord(ch) > 127:
+            ck = _char_kind(ch)
+            if ck:
+                mask |= _KIND_BIT[ck]
+    if mask & _K_KEYCAP and not any([_char_kind(ch) == "emoji_separator" and ch != "\u20e3" for ch in seg]):
+        mask &= ~_K_EMOJI_SEPARATOR
+    return mask
 
 
-#: Kinds that say how a number is written around its digits, not how its digits are disguised.
-_PREFIX_KINDS = frozenset({"plus1_prefix", "star82_prefix", "appended_age"})
-_PLAIN = ("plain",)
+#: The leet verdict of each word met in a number (clear_memos() empties it; at most 10,000 words).
+_LEET_MEMO: dict = {}
+
+
+def _leet(word: str) -> bool:
+    """``word`` is no canonical number word, nor made of canonical words and digits only: leet."""
+    leet = _LEET_MEMO.get(word)
+    if leet is None:
+        leet = word not in L.CANONICAL and not all([p in L.CANONICAL for p in _split_words(word)])
+        if len(_LEET_MEMO) >= 10_000:
+            _LEET_MEMO.clear()
+        _LEET_MEMO[word] = leet
+    return leet
 
 
 def _split_words(word: str) -> list[str]:
@@ -2124,7 +2420,7 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
                 k += 2
     out: list[Found] = []
     # international numbers after '+': reported, not targets; their digits are not NANP candidates
-    if "+" in t[ws:we]:
+    if t.find("+", ws, we) >= 0:
         starts = [tk.start for tk in toks]
         for m in PLUS_RE.finditer(t, ws, we):
             if m.group(1).startswith("1"):
