@@ -1975,9 +1975,20 @@ def _block_word_at(b: bytes, p: int, n: int) -> int:
     return -1
 
 
-#: Bit L set for the lengths L of the runs of letters a keyword of BLOCK_WORD_RE can start: "id", "ad", "ca",
-#: "ref", "post", "adid" (ad id), "listing", "california".
-_KEYWORD_RUNS = (1 << 2) | (1 << 3) | (1 << 4) | (1 << 7) | (1 << 10)
+def _keyword_run(b: bytes, s: int, m: int) -> bool:
+    """The run of m letters at b[s] is a keyword of BLOCK_WORD_RE or "adid" (ad id): the only runs where
+    _block_word_at finds a match, since a letter after a keyword fits none of what may follow it."""
+    c = b[s]
+    if m == 2:  # id, ad, ca
+        return ((c == ord("i") or c == ord("a")) and b[s + 1] == ord("d")) or (c == ord("c") and b[s + 1] == ord("a"))
+    if m == 3:
+        return c == ord("r") and b[s + 1] == ord("e") and b[s + 2] == ord("f")
+    if m == 4:
+        return (c == ord("p") and b[s + 1] == ord("o") and b[s + 2] == ord("s") and b[s + 3] == ord("t")) or (
+            c == ord("a") and b[s + 1] == ord("d") and b[s + 2] == ord("i") and b[s + 3] == ord("d"))
+    if m == 7:
+        return c == ord("l") and _has(b, s, s + 7, b"listing")
+    return m == 10 and c == ord("c") and _has(b, s, s + 10, b"california")
 
 
 def _distractor_pass(b: bytes, n: int, ws: int, buf, room: int, out: list) -> tuple:
@@ -2001,10 +2012,8 @@ def _distractor_pass(b: bytes, n: int, ws: int, buf, room: int, out: list) -> tu
             p += 1
             while p < n and ord("a") <= b[p] <= ord("z"):
                 p += 1
-            # a keyword's match holds the whole run of letters, which is a keyword, or "adid" (_block_word_at
-            # finds none elsewhere): runs of 2, 3, 4, 7 or 10 letters
             if (c == ord("i") or c == ord("a") or c == ord("c") or c == ord("p") or c == ord("r") or c == ord("l")) \
-                    and _KEYWORD_RUNS >> min(p - s, 11) & 1 and s >= word_from and not _letter(b, s - 1, n):
+                    and _keyword_run(b, s, p - s) and s >= word_from and not _letter(b, s - 1, n):
                 e = _block_word_at(b, s, n)
                 if e >= 0:
                     word_from = e
@@ -2045,10 +2054,12 @@ def _distractor_pass(b: bytes, n: int, ws: int, buf, room: int, out: list) -> tu
             prev = 0  # the class of the character before, inside the span: 1 a digit, 2 a letter, 0 other
             for i in range(s, e):
                 c = b[i]
-                cls = 1 if ord("0") <= c <= ord("9") else 2 if ord("a") <= c <= ord("z") else 0
-                if cls == 1:
+                if ord("0") <= c <= ord("9"):
                     digits += 1
-                if cls and prev and cls != prev:
+                    cls = 1
+                else:
+                    cls = 2 if ord("a") <= c <= ord("z") else 0
+                if cls | prev == 3:  # a digit and a letter, either way round
                     glued += 1
                 prev = cls
     return k, digits, glued, window_glued
