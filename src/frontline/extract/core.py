@@ -1640,9 +1640,12 @@ def _normalise(text: str) -> str:
 # separator, a run of letters before a space), so backtracking finds no second way to match, except
 # where a block says so (the time's seconds): each branch is one forward pass.
 #
-# It reads the window as Latin-1 bytes (compiled: through a C pointer, no Python object per character):
-# a character beyond Latin-1 becomes "?", which, like the character it replaces, is neither an ASCII
-# letter or digit nor any character the regexes name ("?" is not one of them either).
+# It reads the window as Latin-1 bytes (compiled: through a C pointer, no Python object per character;
+# a string of one byte a character is read in place, without a copy): a character beyond Latin-1 becomes
+# "?", which, like the character it replaces, is neither an ASCII letter or digit nor any character the
+# regexes name ("?" is not one of them either). The same pass counts what _scan_window's test needs (the
+# digits and glued places inside the spans and in the window), so that a window which holds no number
+# is dropped without a Python object made for its spans.
 
 
 def _literal_words(alternation: str) -> list[str]:
@@ -2019,6 +2022,8 @@ def _distractor_pass(b: bytes, n: int, ws: int, buf, room: int, out: list) -> tu
                     word_from = e
             if p < n and ord("0") <= b[p] <= ord("9"):  # letters glued to digits
                 window_glued += 1
+            elif p < n and b[p] == ord(" "):  # the space after a word (no span starts there): one step less
+                p += 1
         elif ord("0") <= c <= ord("9"):
             # [0-9](?<![0-9][0-9]), 2(?<![0-9]2): a match starts at the first digit of a run only
             if p >= block_from and not _digit(b, p - 1, n):
@@ -2080,7 +2085,7 @@ def _distractors(t: str, ws: int, we: int, mass: int, reject: bool) -> list | No
     else:
         window = t[lo:we].encode("latin-1", "replace")
         b = window  # compiled: a pointer to its bytes
-    buf = [0] * 32  # compiled: a C array (of the size core.pxd declares, which must be the 32 passed below)
+    buf = [0] * 32  # compiled: a C array (core.pxd declares its size; the 32 passed below is that size)
     out = []
     k, digits, glued, window_glued = _distractor_pass(b, we - lo, ws - lo, buf, 32, out)
     if reject and (k or out):
