@@ -3,8 +3,8 @@
 Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
 without letter-spaced words; the character loops of the compiled module, among them the scanner that
-finds the distractors BLOCK_RE and BLOCK_WORD_RE find) is compared with a plain reference implementation
-on inputs that exercise it.
+finds the distractors BLOCK_RE and BLOCK_WORD_RE find and decides, in the same pass, whether the window
+can still hold a number) is compared with a plain reference implementation on inputs that exercise it.
 """
 import pickle
 import random
@@ -596,15 +596,15 @@ def _regex_distractors(t, ws, we):
     return [x - ws for span in sorted(spans) for x in span]
 
 
-def _ad_windows():
-    """(t, ws, we) of every window of the labelled ads and of the benchmark's padded ads."""
+def _ad_windows(with_mass=False):
+    """(t, ws, we) of every window of the labelled ads and of the benchmark's padded ads (and its mass)."""
     records, padded = _labelled_and_padded()
     out = []
     for rec in records + padded:
         for field in ("title", "body", "url"):
             text = rec.get(field) or ""
             t = core._normalise(text)  # as find_all normalises
-            out += [(t, ws, we) for ws, we, _ in core._windows(t)]
+            out += [(t, ws, we, mass) if with_mass else (t, ws, we) for ws, we, mass in core._windows(t)]
     return out
 
 
@@ -689,13 +689,52 @@ def test_distractor_scanner_equals_the_regexes_on_hypothesis_text(t, a, b):
     assert core._distractor_spans(t, ws, we) == _regex_distractors(t, ws, we)
 
 
-def test_span_counts_equal_digit_count_and_glued():
-    for t in _distractor_texts(2_000, seed=23):
-        ws = len(t) // 3
-        spans = _regex_distractors(t, ws, len(t))
-        texts = [t[ws + spans[k]:ws + spans[k + 1]] for k in range(0, len(spans), 2)]
-        assert tuple(core._span_counts(t, ws, spans)) == (core._digit_count("".join(texts)),
-                                                          core._glued("|".join(texts)))
+def _regex_window(t, ws, we, mass):
+    """What _scan_window's source path decides from the regexes before it tokenises: None when the
+    window, its distractors set aside, cannot hold a number; else the spans that block its tokens."""
+    matches = list(core.BLOCK_RE.finditer(t, ws, we))
+    if core._BLOCK_WORDS_RE.search(t, ws, we) is not None:
+        matches += core.BLOCK_WORD_RE.finditer(t, ws, we)
+    if matches:
+        blocked = [m.group() for m in matches]
+        left = mass - core._digit_count("".join(blocked))
+        if left < core.MIN_WINDOW_DIGITS and \
+                left + core._glued(t[ws:we]) - core._glued("|".join(blocked)) < core.MIN_WINDOW_DIGITS:
+            return None
+    return _regex_distractors(t, ws, we)
+
+
+def _many_spans_texts(n, seed):
+    """Windows with dozens of distractors (more than the compiled scan keeps in its C array), some with
+    enough other digits to stay, some (in 1-byte, 2-byte and 4-byte strings) without."""
+    rng = random.Random(seed)
+    pieces = ["$1 ", "$150 ", "(33) ", "5'6\" ", "23yo ", "10:30 ", "7/15 ", "id 12 ", "ca 90028 ", "24/7 ",
+              "34c-24-36 ", "2 for 1 ", "1200 w sunset blvd ", "x ", "a1b ", "12 ", "\u00e9 ", "one "]
+    out = []
+    for k in range(n):
+        extra = ("", "\u2603 ", "\U0001f600 ")[k % 3]  # one piece that makes a string of 1, 2 or 4 bytes a character
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 120)))
+        out.append(text + extra + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))))
+    return out
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_window_rejection_equals_the_regex_way(module):
+    # _distractors decides, from one pass, what _scan_window's source path decides from the regexes'
+    # matches: whether the window is dropped, and else which spans block its tokens
+    rng = random.Random(24)
+    cases = [(t, ws, we, mass) for t, ws, we, mass in _ad_windows(with_mass=True)]
+    for t in _distractor_texts(6_000, seed=25) + _many_spans_texts(1_500, seed=26):
+        ws, we = (0, len(t)) if rng.random() < 0.3 else sorted((rng.randint(0, len(t)), rng.randint(0, len(t))))
+        cases.append((t, ws, we, rng.randint(0, 3 * core._digit_count(t[ws:we]) + 6)))
+    outcomes = {"dropped": 0, "kept": 0, "many": 0}
+    for t, ws, we, mass in cases:
+        want = _regex_window(t, ws, we, mass)
+        assert module._distractors(t, ws, we, mass, True) == want, (t, ws, we, mass)
+        assert module._distractors(t, ws, we, mass, False) == _regex_distractors(t, ws, we), (t, ws, we)
+        outcomes["dropped" if want is None else "kept"] += 1
+        outcomes["many"] += want is not None and len(want) > 32
+    assert min(outcomes.values()) > 200, outcomes
 
 
 # --------------------------------------------------------------------------------------------------

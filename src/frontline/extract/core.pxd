@@ -234,10 +234,22 @@ cdef Py_ssize_t _block_at_digit(const unsigned char* b, Py_ssize_t p, Py_ssize_t
 @cython.locals(c=int, k=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t)
 cdef Py_ssize_t _block_word_at(const unsigned char* b, Py_ssize_t p, Py_ssize_t n) noexcept
 
-@cython.locals(lo=Py_ssize_t, window=bytes, b=cython.p_uchar, n=Py_ssize_t, out=list, block_from=Py_ssize_t,
-               word_from=Py_ssize_t, p=Py_ssize_t, c=int, e=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t)
-cpdef list _distractor_spans(str t, Py_ssize_t ws, Py_ssize_t we)
+@cython.locals(c=int)
+cdef inline bint _keyword_run(const unsigned char* b, Py_ssize_t s, Py_ssize_t m) noexcept
 
-@cython.locals(digits=Py_ssize_t, glued=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, prev=int, i=Py_ssize_t,
-               ch=Py_UCS4, cls=int)
-cpdef (Py_ssize_t, Py_ssize_t) _span_counts(str t, Py_ssize_t ws, list spans)
+@cython.locals(k=Py_ssize_t, digits=Py_ssize_t, glued=Py_ssize_t, window_glued=Py_ssize_t, block_from=Py_ssize_t,
+               word_from=Py_ssize_t, p=Py_ssize_t, c=int, s=Py_ssize_t, e=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t,
+               prev=int, cls=int)
+cdef (Py_ssize_t, Py_ssize_t, Py_ssize_t, Py_ssize_t) _distractor_pass(const unsigned char* b, Py_ssize_t n,
+                                                                        Py_ssize_t ws, Py_ssize_t* buf,
+                                                                        Py_ssize_t room, list out)
+
+# A string of one byte a character (PyUnicode_1BYTE_KIND: its characters are its Latin-1 bytes) is read in
+# place; buf keeps the spans as C integers until the window is known to stay.
+from cpython.unicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_1BYTE_KIND
+
+@cython.locals(lo=Py_ssize_t, window=bytes, b=cython.p_uchar, buf=Py_ssize_t[32], out=list, k=Py_ssize_t,
+               digits=Py_ssize_t, glued=Py_ssize_t, window_glued=Py_ssize_t, need=Py_ssize_t, left=Py_ssize_t, i=Py_ssize_t)
+cpdef list _distractors(str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass, bint reject)
+
+cpdef list _distractor_spans(str t, Py_ssize_t ws, Py_ssize_t we)

@@ -1949,9 +1949,12 @@ def _normalise(text: str) -> str:
 # separator, a run of letters before a space), so backtracking finds no second way to match, except
 # where a block says so (the time's seconds): each branch is one forward pass.
 #
-# It reads the window as Latin-1 bytes (compiled: through a C pointer, no Python object per character):
-# a character beyond Latin-1 becomes "?", which, like the character it replaces, is neither an ASCII
-# letter or digit nor any character the regexes name ("?" is not one of them either).
+# It reads the window as Latin-1 bytes (compiled: through a C pointer, no Python object per character;
+# a string of one byte a character is read in place, without a copy): a character beyond Latin-1 becomes
+# "?", which, like the character it replaces, is neither an ASCII letter or digit nor any character the
+# regexes name ("?" is not one of them either). The same pass counts what _scan_window's test needs (the
+# digits and glued places inside the spans and in the window), so that a window which holds no number
+# is dropped without a Python object made for its spans.
 
 
 def _literal_words(alternation: str) -> list[str]:
@@ -2284,50 +2287,65 @@ def _block_word_at(b: bytes, p: int, n: int) -> int:
     return -1
 
 
-def _distractor_spans(t: str, ws: int, we: int) -> list:
-    """The distractors in t[ws:we], sorted, as a flat list start, end, start, end... of offsets from ws (no
-    tuple per span, and small integers, which Python does not allocate): BLOCK_RE's matches and
-    BLOCK_WORD_RE's (every match of the latter holds one of _BLOCK_WORDS, so no keyword check is needed),
-    found by one pass over the characters with one cursor per expression (compiled)."""
-    we = min(we, len(t))
-    ws = max(ws, 0)
-    if ws >= we:
-        return []
-    lo = max(ws - 3, 0)  # lookbehinds see up to three characters before a match
-    window = t[lo:we].encode("latin-1", "replace")
-    b = window  # compiled: a pointer to its bytes
-    n = we - lo
-    ws -= lo  # offsets into b from here on; the spans are offsets from ws
-    out = []
+def _keyword_run(b: bytes, s: int, m: int) -> bool:
+    """The run of m letters at b[s] is a keyword of BLOCK_WORD_RE or "adid" (ad id): the only runs where
+    _block_word_at finds a match, since a letter after a keyword fits none of what may follow it."""
+    c = b[s]
+    if m == 2:  # id, ad, ca
+        return ((c == ord("i") or c == ord("a")) and b[s + 1] == ord("d")) or (c == ord("c") and b[s + 1] == ord("a"))
+    if m == 3:
+        return c == ord("r") and b[s + 1] == ord("e") and b[s + 2] == ord("f")
+    if m == 4:
+        return (c == ord("p") and b[s + 1] == ord("o") and b[s + 2] == ord("s") and b[s + 3] == ord("t")) or (
+            c == ord("a") and b[s + 1] == ord("d") and b[s + 2] == ord("i") and b[s + 3] == ord("d"))
+    if m == 7:
+        return c == ord("l") and _has(b, s, s + 7, b"listing")
+    return m == 10 and c == ord("c") and _has(b, s, s + 10, b"california")
+
+
+def _distractor_pass(b: bytes, n: int, ws: int, buf, room: int, out: list) -> tuple:
+    """One pass over the window b[ws:n] (b: its bytes, from up to three characters before it, which the
+    lookbehinds see), with one cursor per expression: BLOCK_RE's matches and BLOCK_WORD_RE's (every match
+    of the latter holds one of _BLOCK_WORDS, so no keyword check is needed), in order, as start, end
+    offsets from ws written to ``buf`` (compiled: a C array of ``room`` places; no Python integer is made
+    for a window that turns out to hold no number); a full ``buf`` is moved to ``out`` first. Returns
+    (places of ``buf`` in use; ASCII digits inside the spans; places inside the spans where an ASCII letter
+    and digit touch, each span on its own; such places in the whole window): what ``_digit_count`` and
+    ``_glued`` give for "".join(spans), "|".join(spans) and the window's text."""
+    k = 0  # places of buf in use
+    digits = glued = window_glued = 0
     block_from = word_from = ws  # where each expression may match next (its matches do not overlap)
     p = ws
-    while p < n:  # one step per run of letters, run of digits or other character
-        c = b[p]
+    while p < n:  # one step per run of letters, run of digits or other character; a span starts at each
+        c = b[p]  # step at most
+        s = p
+        e = -1
         if ord("a") <= c <= ord("z"):  # no BLOCK_RE match starts at a letter, a keyword at its first only
-            if p >= word_from and (c == ord("i") or c == ord("r") or c == ord("p") or c == ord("l") or c == ord("a")
-                                   or c == ord("c")) and not _letter(b, p - 1, n):
-                e = _block_word_at(b, p, n)
-                if e >= 0:
-                    out.append(p - ws)
-                    out.append(e - ws)
-                    word_from = e
             p += 1
             while p < n and ord("a") <= b[p] <= ord("z"):
+                p += 1
+            if (c == ord("i") or c == ord("a") or c == ord("c") or c == ord("p") or c == ord("r") or c == ord("l")) \
+                    and _keyword_run(b, s, p - s) and s >= word_from and not _letter(b, s - 1, n):
+                e = _block_word_at(b, s, n)
+                if e >= 0:
+                    word_from = e
+            if p < n and ord("0") <= b[p] <= ord("9"):  # letters glued to digits
+                window_glued += 1
+            elif p < n and b[p] == ord(" "):  # the space after a word (no span starts there): one step less
                 p += 1
         elif ord("0") <= c <= ord("9"):
             # [0-9](?<![0-9][0-9]), 2(?<![0-9]2): a match starts at the first digit of a run only
             if p >= block_from and not _digit(b, p - 1, n):
                 e = _block_at_digit(b, p, n)
                 if e >= 0:
-                    out.append(p - ws)
-                    out.append(e - ws)
                     block_from = e
             p += 1
             while p < n and ord("0") <= b[p] <= ord("9"):
                 p += 1
+            if p < n and ord("a") <= b[p] <= ord("z"):  # digits glued to letters
+                window_glued += 1
         else:
             if p >= block_from:
-                e = -1
                 if c == ord("$"):  # $150: \$[ ]?[0-9]{1,6}
                     i = p + 2 if _is(b, p + 1, n, ord(" ")) else p + 1
                     m = _digits(b, i, n, 6)
@@ -2337,30 +2355,63 @@ def _distractor_spans(t: str, ws: int, we: int) -> list:
                     if _digit(b, p + 1, n) and _digit(b, p + 2, n) and _is(b, p + 3, n, ord(")")):
                         e = p + 4
                 if e >= 0:
-                    out.append(p - ws)
-                    out.append(e - ws)
                     block_from = e
             p += 1
+        if e >= 0:
+            if k + 2 > room:
+                for i in range(k):
+                    out.append(buf[i])
+                k = 0
+            buf[k] = s - ws
+            buf[k + 1] = e - ws
+            k += 2
+            prev = 0  # the class of the character before, inside the span: 1 a digit, 2 a letter, 0 other
+            for i in range(s, e):
+                c = b[i]
+                if ord("0") <= c <= ord("9"):
+                    digits += 1
+                    cls = 1
+                else:
+                    cls = 2 if ord("a") <= c <= ord("z") else 0
+                if cls | prev == 3:  # a digit and a letter, either way round
+                    glued += 1
+                prev = cls
+    return k, digits, glued, window_glued
+
+
+def _distractors(t: str, ws: int, we: int, mass: int, reject: bool) -> list | None:
+    """The distractors in t[ws:we], sorted, as a flat list start, end, start, end... of offsets from ws (no
+    tuple per span); with ``reject``, None instead when, once the distractors are set aside, the window
+    cannot hold a number any more (what _scan_window's source path decides from the regexes' matches).
+    The compiled module reads a string of one byte a character in place, others as Latin-1 bytes."""
+    we = min(we, len(t))
+    ws = max(ws, 0)
+    if ws >= we:
+        return []
+    lo = max(ws - 3, 0)  # lookbehinds see up to three characters before a match
+    if COMPILED and PyUnicode_KIND(t) == PyUnicode_1BYTE_KIND:
+        b = cython.cast(cython.p_uchar, PyUnicode_DATA(t)) + lo
+    else:
+        window = t[lo:we].encode("latin-1", "replace")
+        b = window  # compiled: a pointer to its bytes
+    buf = [0] * 32  # compiled: a C array (core.pxd declares its size; the 32 passed below is that size)
+    out = []
+    k, digits, glued, window_glued = _distractor_pass(b, we - lo, ws - lo, buf, 32, out)
+    if reject and (k or out):
+        # enough digits left once the distractors are set aside? (number words glued to digits, as in
+        # "three1two", are not in the window's mass: each glued place outside the spans counts for one)
+        need = MIN_WINDOW_DIGITS
+        left = mass - digits
+        if left < need and left + window_glued - glued < need:
+            return None
+    for i in range(k):
+        out.append(buf[i])
     return out
 
 
-def _span_counts(t: str, ws: int, spans: list) -> tuple:
-    """(ASCII digits, places where an ASCII letter and digit touch) inside the spans of ``t`` (a flat list
-    start, end, start, end... of offsets from ws): what ``_digit_count`` and ``_glued`` give for the
-    spans' texts."""
-    digits = glued = 0
-    for k in range(0, len(spans), 2):
-        s, e = ws + spans[k], ws + spans[k + 1]
-        prev = 0  # the class of the character before: 1 a digit, 2 a letter, 0 anything else
-        for i in range(s, e):
-            ch = t[i]
-            cls = 1 if "0" <= ch <= "9" else 2 if "a" <= ch <= "z" else 0
-            if cls == 1:
-                digits += 1
-            if cls and prev and cls != prev:
-                glued += 1
-            prev = cls
-    return digits, glued
+def _distractor_spans(t: str, ws: int, we: int) -> list:
+    """The distractors in t[ws:we] as _distractors lists them (BLOCK_RE's and BLOCK_WORD_RE's matches)."""
+    return _distractors(t, ws, we, 0, False)
 
 
 def find_all(text: str) -> list[Found]:
@@ -2381,12 +2432,9 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     # digits left once the distractors are set aside? (number words glued to digits, as in "three1two",
     # are not in the window's mass: each glued boundary outside them counts for one)
     if COMPILED:
-        blocks = _distractor_spans(t, ws, we)
-        if blocks:
-            blocked_digits, blocked_glued = _span_counts(t, ws, blocks)
-            left = mass - blocked_digits
-            if left < MIN_WINDOW_DIGITS and left + _glued(t[ws:we]) - blocked_glued < MIN_WINDOW_DIGITS:
-                return []
+        blocks = _distractors(t, ws, we, mass, True)
+        if blocks is None:
+            return []
     else:
         by_word = _BLOCK_WORDS_RE.search(t, ws, we) is not None
         matches = list(BLOCK_RE.finditer(t, ws, we))
