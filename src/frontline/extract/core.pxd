@@ -105,8 +105,8 @@ cpdef bint _free(bytearray taken, Py_ssize_t i, Py_ssize_t j)
                extra=list, star_before=dict, homophones=bint, k=Py_ssize_t)
 cpdef list _scan_tokens(str text, str t, list toks)
 
-@cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list,
-               matches=list, blocked_digits=Py_ssize_t, blocked_glued=Py_ssize_t,
+@cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, nb=Py_ssize_t, ts=Py_ssize_t, te=Py_ssize_t, lo=Py_ssize_t,
+               hi=Py_ssize_t, toks=list, blocks=list, out=list, by_word=bint, blocked=list, matches=list,
                left=Py_ssize_t, starts=list, k0=Py_ssize_t, run=list, digits=str, end=Py_ssize_t, prev=Py_ssize_t)
 cpdef list _scan_window(str text, str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass)
 

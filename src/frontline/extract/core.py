@@ -2454,15 +2454,24 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
     _plurals_stay_words(text, toks)
     toks = _merge_words(toks, t)
     if blocks:
+        nb = len(blocks)
         bi = 0
         for tk in toks:
             if not tk.digits:
                 continue
-            while bi < len(blocks) and ws + blocks[bi + 1] <= tk.start:
+            ts, te = tk.start - ws, tk.end - ws  # the token as offsets from ws, like the spans
+            while bi < nb:
+                hi = blocks[bi + 1]
+                if hi > ts:
+                    break
                 bi += 2
             k = bi
-            while k < len(blocks) and ws + blocks[k] < tk.end:
-                if ws + blocks[k + 1] > tk.start:
+            while k < nb:
+                lo = blocks[k]
+                if lo >= te:
+                    break
+                hi = blocks[k + 1]
+                if hi > ts:
                     tk.blocked = True
                     break
                 k += 2
