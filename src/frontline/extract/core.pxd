@@ -235,7 +235,7 @@ cdef Py_ssize_t _block_at_digit(const unsigned char* b, Py_ssize_t p, Py_ssize_t
 cdef Py_ssize_t _block_word_at(const unsigned char* b, Py_ssize_t p, Py_ssize_t n) noexcept
 
 @cython.locals(c=int)
-cdef inline bint _keyword_run(const unsigned char* b, Py_ssize_t s, Py_ssize_t m) noexcept
+cdef bint _keyword_run(const unsigned char* b, Py_ssize_t s, Py_ssize_t m) noexcept
 
 @cython.locals(k=Py_ssize_t, digits=Py_ssize_t, glued=Py_ssize_t, window_glued=Py_ssize_t, block_from=Py_ssize_t,
                word_from=Py_ssize_t, p=Py_ssize_t, c=int, s=Py_ssize_t, e=Py_ssize_t, i=Py_ssize_t, m=Py_ssize_t,
