@@ -4,6 +4,7 @@
 # A function declared cpdef here cannot hold a closure (Cython 3.3): core.py writes list comprehensions,
 # not generator expressions or lambdas, inside them.
 cimport cython
+from cpython.unicode cimport PyUnicode_KIND, PyUnicode_1BYTE_DATA
 
 cdef class Tok:
     cdef public Py_ssize_t start, end
@@ -34,8 +35,40 @@ cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
                ch=Py_UCS4, w=str)
 cpdef bint _scan_anchors(str t, list zones, set hits)
 
-@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str)
+@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str, latin1=bint)
 cpdef list _anchor_places(str t, hits)
+
+# The one-byte loops (a text of one byte per character read through a pointer to its characters).
+@cython.locals(k=Py_ssize_t, end=Py_ssize_t, q=Py_ssize_t)
+cdef inline Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssize_t length, const unsigned char* slots,
+                                    const unsigned char* ends, const unsigned char* blob, Py_ssize_t stride,
+                                    const unsigned char* codes) noexcept
+
+@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, lo=Py_ssize_t,
+               hi=Py_ssize_t, class_table=bytes, code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
+               slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar, anchors=frozenset, longest=Py_ssize_t,
+               gap=Py_ssize_t, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint, i=Py_ssize_t, c=int,
+               s=Py_ssize_t, odd=bint, r=Py_ssize_t, k=Py_ssize_t, w=str)
+cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, set hits) except -1
+
+@cython.locals(first=int, p=Py_ssize_t, q=Py_ssize_t)
+cdef _places_latin1(const unsigned char* b, Py_ssize_t n, str w, const unsigned char* wb, Py_ssize_t k, list out)
+
+cdef inline Py_ssize_t _slice_bounds(Py_ssize_t i, Py_ssize_t n) noexcept
+
+@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, class_table=bytes,
+               code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar, slots=cython.p_uchar, ends=cython.p_uchar,
+               blob=cython.p_uchar, words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, plain_lo=Py_ssize_t,
+               plain_hi=Py_ssize_t, count=Py_ssize_t, i=Py_ssize_t, s=Py_ssize_t, odd=bint, c=int)
+cdef Py_ssize_t _homophones_latin1(str t, const unsigned char* b, Py_ssize_t ws, Py_ssize_t we) except -1
+
+@cython.locals(head_table=bytes, tail_table=bytes, class_table=bytes, code_table=bytes, heads=cython.p_uchar,
+               tails=cython.p_uchar, cls=cython.p_uchar, codes=cython.p_uchar, i=Py_ssize_t, c=int, s=Py_ssize_t,
+               letter=bint, digit=bint)
+cdef bint _glued_candidates_latin1(const unsigned char* b, Py_ssize_t start, Py_ssize_t end) noexcept
+
+@cython.locals(n=Py_ssize_t, class_table=bytes, cls=cython.p_uchar, b=cython.p_uchar, prev=int, i=Py_ssize_t, c=int)
+cpdef bint _glued_touch(str t, Py_ssize_t start, Py_ssize_t end)
 
 
 
@@ -120,18 +153,21 @@ cpdef list _windows(str t)
 cpdef list _merged_zones(list zones, list words)
 
 @cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,
-               ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ch=Py_UCS4)
+               ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, e=Py_ssize_t, ch=Py_UCS4, alnum_table=bytes,
+               alnum=cython.p_uchar, latin1=bint, b=cython.p_uchar)
 cpdef list _grown_windows(str t, list zones)
 
 cpdef list _word_anchors(str t)
 
-@cython.locals(words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, count=Py_ssize_t, s=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
+@cython.locals(words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, count=Py_ssize_t, s=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
+               n=Py_ssize_t)
 cpdef Py_ssize_t _homophones(str t, Py_ssize_t ws, Py_ssize_t we)
 
 cpdef Py_ssize_t _char_code(Py_UCS4 ch)
 
 @cython.locals(head_table=bytes, tail_table=bytes, heads=cython.p_uchar, tails=cython.p_uchar, s=Py_ssize_t, letter=bint,
-               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4, d2=Py_UCS4)
+               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4, d2=Py_UCS4,
+               n=Py_ssize_t)
 cpdef bint _glued_candidates(str t, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(n=Py_ssize_t, mass=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)

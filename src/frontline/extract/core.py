@@ -1179,12 +1179,78 @@ _HINT_ONE = _hint_pattern(" a a?")
 _HINT_TWO = _hint_pattern(" a  a?")
 
 
+# The one-byte loops: most texts the extractor reads (normalised ads) hold only characters of Latin-1, which
+# Python stores one byte each. The compiled module reads those bytes through a pointer and classifies them
+# by tables, with no call per character; texts of other kinds take the general loops beside them.
+
+#: The class of every Latin-1 character in the one-byte loops: 1 for a-z, 2 for 0-9, 3 for any other
+#: character of a word (A-Z, or outside ASCII and not white space: what ``WORD_VIEW`` and ``split`` keep
+#: besides a-z and 0-9), 0 for a character between words.
+_WORD_CLASSES = bytes(1 if 97 <= c <= 122 else 2 if 48 <= c <= 57 else
+                      3 if 65 <= c <= 90 or (c >= 128 and not chr(c).isspace()) else 0 for c in range(256))
+#: Bits of every Latin-1 character: 1 if ``str.isalnum``, 2 if ``str.isalpha``.
+_ALNUM_BITS = bytes((1 if chr(c).isalnum() else 0) | (2 if chr(c).isalpha() else 0) for c in range(256))
+#: ``_char_code`` of every Latin-1 character.
+_CHAR_CODES = bytes(_char_code(chr(c)) for c in range(256))
+#: Bytes a word takes in the blob of a word table: more than the longest word a table holds.
+_TABLE_WIDTH = 16
+
+
+def _word_table(words) -> tuple:
+    """A table that tells, from the characters alone, which of ``words`` a run of a-z and 0-9 is (the words
+    made of a-z and 0-9 only; a run with other characters is looked up as a string):
+    (slots, ends, blob, ordered, lo, hi). The words are ``ordered`` by key, ``(_char_code of their first
+    character * 37 + that of their second, 36 if none) * (hi + 1) + length``; ``slots[key]`` is 1 + the index of the
+    first word with that key (0: none), ``ends[index]`` the index after the last word with the key of the
+    word at ``index``, and ``blob[index * _TABLE_WIDTH:]`` the characters of that word."""
+    plain = [w for w in words if re.fullmatch("[a-z0-9]+", w)]
+    assert max(map(len, plain)) < _TABLE_WIDTH
+    lo, hi = min(map(len, plain)), max(map(len, plain))
+
+    def key(w):
+        return (_char_code(w[0]) * 37 + (_char_code(w[1]) if len(w) > 1 else 36)) * (hi + 1) + len(w)
+
+    ordered = tuple(sorted(plain, key=lambda w: (key(w), w)))
+    assert len(ordered) < 255
+    slots, ends = bytearray(37 * 37 * (hi + 1)), bytearray(len(ordered))
+    for k in range(len(ordered) - 1, -1, -1):
+        slots[key(ordered[k])] = k + 1
+    for k in range(len(ordered)):
+        ends[k] = max(j for j in range(len(ordered)) if key(ordered[j]) == key(ordered[k])) + 1
+    blob = b"".join(w.encode().ljust(_TABLE_WIDTH, b"\0") for w in ordered)
+    return bytes(slots), bytes(ends), blob, ordered, lo, hi
+
+
+def _table_index(b, s: int, length: int, slots, ends, blob, stride: int, codes) -> int:
+    """The index in a word table (``_word_table``: its slots, ends, blob and hi + 1 as stride) of the
+    word b[s:s + length], a run of a-z and 0-9 of ``lo`` to ``hi`` characters; -1 if it holds none."""
+    k = slots[(codes[b[s]] * 37 + (codes[b[s + 1]] if length > 1 else 36)) * stride + length]
+    if not k:
+        return -1
+    end = ends[k - 1]
+    k -= 1
+    while k < end:
+        q = 0
+        while q < length and blob[k * 16 + q] == b[s + q]:  # 16: _TABLE_WIDTH
+            q += 1
+        if q == length:
+            return k
+        k += 1
+    return -1
+
+
+_ANCHOR_TABLE = _word_table(ANCHOR_WORDS)
+
+
 def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     """What ``_windows`` starts from, found by one pass over the characters (the compiled module's way):
     DIGIT_ZONE_RE's zones, appended to ``zones`` as start, end, ASCII digits inside (three numbers a zone);
     the anchor words that stand as words of ``t`` (the words of ``t.translate(WORD_VIEW).split()``: runs of
     ASCII letters and digits and of characters outside ASCII other than white space), added to ``hits``;
-    and, returned, whether _SPACED_HINT_RE matches in ``t``."""
+    and, returned, whether _SPACED_HINT_RE matches in ``t``. Compiled, a text of one byte per character
+    takes ``_scan_latin1``."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        return _scan_latin1(t, PyUnicode_1BYTE_DATA(t), len(t), zones, hits)
     anchors = ANCHOR_WORDS
     table = _ANCHOR_KEYS
     keys = table  # compiled: a pointer to the table's bytes
@@ -1262,12 +1328,98 @@ def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     return hint
 
 
+def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
+    """``_scan_anchors`` on a text of one byte per character, read through ``b`` (compiled: a pointer to its
+    characters, else bytes) of length ``n``: the same zones, anchor words and hint, found a run of letters or
+    digits at a time, characters classified by ``_WORD_CLASSES``; words of a-z and 0-9 are looked up in
+    ``_ANCHOR_TABLE``, with no Python object made unless they are anchor words."""
+    table = _ANCHOR_TABLE
+    slot_table, end_table, blob_table, ordered = table[0], table[1], table[2], table[3]
+    lo, hi = table[4], table[5]
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    slots = slot_table
+    ends = end_table
+    blob = blob_table
+    anchors = ANCHOR_WORDS
+    longest = _ANCHOR_MAX
+    gap = WINDOW_GAP + 1  # the most a digit may follow the last one and stay in its zone
+    zs = -1  # start of the current digit zone
+    last = -gap - 1  # the last digit
+    count = 0  # digits in the zone
+    hint = False
+    i = 0
+    while i < n:
+        c = cls[b[i]]
+        if not c:
+            i += 1
+            continue
+        s = i  # a word starts: runs of a-z, of 0-9 and other characters of words
+        odd = False  # it holds characters other than a-z and 0-9
+        while True:
+            if c == 1:
+                r = i
+                i += 1
+                while i < n and cls[b[i]] == 1:
+                    i += 1
+                # _SPACED_HINT_RE, " [a-z] {1,2}[a-z](?![a-z])": this run is the last letter, one letter after a
+                # space, and one letter between spaces comes one or two spaces before it
+                if i == r + 1 and r == s and s >= 3 and b[s - 1] == 32 and (
+                        (cls[b[s - 2]] == 1 and b[s - 3] == 32) or
+                        (s >= 4 and b[s - 2] == 32 and cls[b[s - 3]] == 1 and b[s - 4] == 32)):
+                    hint = True
+            elif c == 2:
+                if i - last <= gap:
+                    count += 1
+                else:
+                    if zs >= 0:
+                        zones.append(zs)
+                        zones.append(last + 1)
+                        zones.append(count)
+                    zs = i
+                    count = 1
+                r = i
+                i += 1
+                while i < n and cls[b[i]] == 2:
+                    i += 1
+                count += i - r - 1
+                last = i - 1
+            else:
+                odd = True
+                i += 1
+            if i == n:
+                break
+            c = cls[b[i]]
+            if not c:
+                break
+        if odd:  # the word t[s:i] ends
+            if i - s <= longest:
+                w = t[s:i]
+                if w in anchors:
+                    hits.add(w)
+        elif lo <= i - s <= hi:
+            k = _table_index(b, s, i - s, slots, ends, blob, hi + 1, codes)
+            if k >= 0:
+                hits.add(ordered[k])
+    if zs >= 0:
+        zones.append(zs)
+        zones.append(last + 1)
+        zones.append(count)
+    return hint
+
+
 def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
-    """Every place of the anchor words ``hits`` in ``t`` where they stand apart from other letters."""
+    """Every place of the anchor words ``hits`` in ``t`` where they stand apart from other letters.
+    Compiled, where ``t`` and a word are of one byte per character, ``_places_latin1`` finds its places."""
     out = []
     n = len(t)
+    latin1 = COMPILED and PyUnicode_KIND(t) == 1
     for w in hits:
         k = len(w)
+        if latin1 and k and PyUnicode_KIND(w) == 1:
+            _places_latin1(PyUnicode_1BYTE_DATA(t), n, w, PyUnicode_1BYTE_DATA(w), k, out)
+            continue
         pos = t.find(w)
         while pos >= 0:
             before = t[pos - 1] if pos else " "
@@ -1276,6 +1428,25 @@ def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
                 out.append((pos, pos + k, w))
             pos = t.find(w, pos + k)
     return out
+
+
+def _places_latin1(b, n: int, w: str, wb, k: int, out: list) -> None:
+    """The loop of ``_anchor_places`` for one word ``w`` (its characters ``wb``, ``k`` of them) in a text
+    ``b`` of ``n`` characters, both read as bytes: the places of ``t.find(w, pos)`` (the first, then each
+    from the end of the last), those without a-z on either side appended to ``out``."""
+    first = wb[0]
+    p = 0
+    while p <= n - k:
+        if b[p] == first:
+            q = 1
+            while q < k and b[p + q] == wb[q]:
+                q += 1
+            if q == k:
+                if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
+                    out.append((p, p + k, w))
+                p += k
+                continue
+        p += 1
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1339,7 +1510,12 @@ def _glued_candidates(t: str, start: int, end: int) -> bool:
     """Whether t[start:end] holds a run of a-z and 0-9 that _GLUED_CHUNK_RE might match with a number word
     in it: a run with a letter, and a digit or four characters at least (two pieces), that begins and ends
     with a digit or the way a number word does. A necessary condition only, checked by one pass over the
-    characters so that the regex runs where it can find something."""
+    characters so that the regex runs where it can find something (compiled, through a pointer to the
+    characters of a text of one byte each: ``_glued_candidates_latin1``)."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        n = len(t)
+        start, end = _slice_bounds(start, n), _slice_bounds(end, n)
+        return start < end and _glued_candidates_latin1(PyUnicode_1BYTE_DATA(t), start, end)
     head_table, tail_table = _GLUE_HEADS, _GLUE_TAILS
     heads = head_table  # compiled: pointers to the tables' bytes
     tails = tail_table
@@ -1368,11 +1544,62 @@ def _glued_candidates(t: str, start: int, end: int) -> bool:
     return False
 
 
+def _glued_candidates_latin1(b, start: int, end: int) -> bool:
+    """``_glued_candidates`` on the characters b[start:end] of a text of one byte per character
+    (0 <= start < end <= its length)."""
+    head_table, tail_table, class_table, code_table = _GLUE_HEADS, _GLUE_TAILS, _WORD_CLASSES, _CHAR_CODES
+    heads = head_table  # compiled: pointers to the tables' bytes
+    tails = tail_table
+    cls = class_table
+    codes = code_table
+    i = start
+    while i < end:
+        c = cls[b[i]]
+        if c != 1 and c != 2:
+            i += 1
+            continue
+        s = i  # a run of a-z and 0-9
+        letter = digit = False
+        while i < end:
+            c = cls[b[i]]
+            if c == 1:
+                letter = True
+            elif c == 2:
+                digit = True
+            else:
+                break
+            i += 1
+        if letter and (digit or i - s >= 4) and i - s >= 3:
+            if (cls[b[s]] == 2 or heads[(codes[b[s]] * 37 + codes[b[s + 1]]) * 37 + codes[b[s + 2]]]) and (
+                    cls[b[i - 1]] == 2 or tails[(codes[b[i - 3]] * 37 + codes[b[i - 2]]) * 37 + codes[b[i - 1]]]):
+                return True
+    return False
+
+
+def _glued_touch(t: str, start: int, end: int) -> bool:
+    """Whether an ASCII letter and digit touch in t[start:end] (``_glued`` of it is not 0); compiled, through
+    a pointer to the characters of a text of one byte each, with no slice made."""
+    if not (COMPILED and PyUnicode_KIND(t) == 1):
+        return _glued(t[start:end]) > 0
+    n = len(t)
+    start, end = _slice_bounds(start, n), _slice_bounds(end, n)
+    class_table = _WORD_CLASSES
+    cls = class_table  # compiled: a pointer to the table's bytes
+    b = PyUnicode_1BYTE_DATA(t)
+    prev = 0  # the class of the character before
+    for i in range(start, end):
+        c = cls[b[i]]
+        if (c == 1 and prev == 2) or (c == 2 and prev == 1):
+            return True
+        prev = c
+    return False
+
+
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
     n = len(t)
-    if not _glued(t[max(0, ws - 1):we + 1]) and not (
+    if not _glued_touch(t, max(0, ws - 1), we + 1) and not (
             ws > 1 and t[ws - 1] in "-._" and t[ws - 2].isalpha()) and not (
             we + 1 < n and t[we] in "-._" and t[we + 1].isalpha()):
         return 0  # no digit glued to a letter in the zone: "$150", "420 friendly", "5'6\", 120 lbs"
@@ -1407,9 +1634,14 @@ _HOMOPHONE_LENGTHS = (min(map(len, _HOMOPHONE_WORDS)), max(map(len, _HOMOPHONE_W
 
 def _homophones(t: str, ws: int, we: int) -> int:
     """How many of the words of t[ws:we] (``t[ws:we].translate(WORD_VIEW).split()``) are homophones:
-    by one pass over the characters when compiled, else by that split."""
+    by one pass over the characters when compiled (``_homophones_latin1`` for a text of one byte per
+    character), else by that split."""
     if not COMPILED:
         return len([w for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS])
+    if PyUnicode_KIND(t) == 1:
+        n = len(t)
+        ws, we = _slice_bounds(ws, n), _slice_bounds(we, n)
+        return _homophones_latin1(t, PyUnicode_1BYTE_DATA(t), ws, we) if ws < we else 0
     words = _HOMOPHONE_WORDS
     lo, hi = _HOMOPHONE_LENGTHS
     count = 0
@@ -1426,6 +1658,55 @@ def _homophones(t: str, ws: int, we: int) -> int:
             s = -1
     if s >= 0 and lo <= i + 1 - s <= hi and t[s:i + 1] in words:
         count += 1
+    return count
+
+
+_HOMOPHONE_TABLE = _word_table(_HOMOPHONE_WORDS)
+
+
+def _slice_bounds(i: int, n: int) -> int:
+    """Where an index i of a slice of a sequence of length n falls, as ``slice(i, i).indices(n)`` puts it."""
+    if i < 0:
+        i += n
+        return i if i > 0 else 0
+    return i if i < n else n
+
+
+def _homophones_latin1(t: str, b, ws: int, we: int) -> int:
+    """``_homophones`` on a text of one byte per character, read through ``b`` (0 <= ws < we <= len(t)):
+    words (runs of ``_WORD_CLASSES`` other than 0) of a-z and 0-9 looked up in ``_HOMOPHONE_TABLE``,
+    others as strings."""
+    table = _HOMOPHONE_TABLE
+    slot_table, end_table, blob_table, ordered = table[0], table[1], table[2], table[3]
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    slots = slot_table
+    ends = end_table
+    blob = blob_table
+    words = _HOMOPHONE_WORDS
+    lo, hi = _HOMOPHONE_LENGTHS  # of the words
+    plain_lo, plain_hi = table[4], table[5]  # of the words in the table
+    count = 0
+    i = ws
+    while i < we:
+        if not cls[b[i]]:
+            i += 1
+            continue
+        s = i
+        odd = False
+        while i < we:
+            c = cls[b[i]]
+            if not c:
+                break
+            if c == 3:
+                odd = True
+            i += 1
+        if odd:
+            if lo <= i - s <= hi and t[s:i] in words:
+                count += 1
+        elif plain_lo <= i - s <= plain_hi and _table_index(b, s, i - s, slots, ends, blob, plain_hi + 1, codes) >= 0:
+            count += 1
     return count
 
 
@@ -1476,9 +1757,15 @@ def _merged_zones(zones: list, words: list) -> list:
 def _grown_windows(t: str, zones: list) -> list:
     """The windows of the zones (flat: start, end, mass, ...) that hold enough digits: homophones (between a
     few digits) and words glued to digits count too; each window reaches 24 characters past its zone, and on
-    to the end of a word (60 at most); windows that touch are joined."""
+    to the end of a word (60 at most); windows that touch are joined. Compiled, the characters of a text of
+    one byte each are read through a pointer and ``_ALNUM_BITS``."""
     need = MIN_WINDOW_DIGITS
     n = len(t)
+    alnum_table = _ALNUM_BITS
+    alnum = alnum_table  # compiled: a pointer to the table's bytes
+    latin1 = COMPILED and PyUnicode_KIND(t) == 1
+    if latin1:
+        b = PyUnicode_1BYTE_DATA(t)
     out: list = []
     wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
     for j in range(0, len(zones), 3):
@@ -1492,24 +1779,30 @@ def _grown_windows(t: str, zones: list) -> list:
             if mass < need:
                 continue
         a = max(0, ws - 24)
-        while a > 0 and a > ws - 60:
-            ch = t[a - 1]
-            if not ch.isalnum():
-                break
-            a -= 1
-        b = min(n, we + 24)
-        while b < n and b < we + 60:
-            ch = t[b]
-            if not ch.isalnum():
-                break
-            b += 1
+        e = min(n, we + 24)
+        if latin1:
+            while a > 0 and a > ws - 60 and alnum[b[a - 1]] & 1:
+                a -= 1
+            while e < n and e < we + 60 and alnum[b[e]] & 1:
+                e += 1
+        else:
+            while a > 0 and a > ws - 60:
+                ch = t[a - 1]
+                if not ch.isalnum():
+                    break
+                a -= 1
+            while e < n and e < we + 60:
+                ch = t[e]
+                if not ch.isalnum():
+                    break
+                e += 1
         if wm >= 0 and a <= wb:
-            wb = b
+            wb = e
             wm += mass
         else:
             if wm >= 0:
                 out.append((wa, wb, wm))
-            wa, wb, wm = a, b, mass
+            wa, wb, wm = a, e, mass
     if wm >= 0:
         out.append((wa, wb, wm))
     return out
