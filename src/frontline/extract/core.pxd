@@ -5,6 +5,7 @@
 # not generator expressions or lambdas, inside them.
 cimport cython
 from cpython.unicode cimport PyUnicode_KIND, PyUnicode_1BYTE_DATA
+from libc.string cimport memchr
 
 cdef class Tok:
     cdef public Py_ssize_t start, end
@@ -46,12 +47,19 @@ cdef inline Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssi
 
 @cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, lo=Py_ssize_t,
                hi=Py_ssize_t, class_table=bytes, code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
-               slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar, anchors=frozenset, longest=Py_ssize_t,
-               gap=Py_ssize_t, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint, i=Py_ssize_t, c=int,
-               s=Py_ssize_t, odd=bint, r=Py_ssize_t, k=Py_ssize_t, w=str)
+               slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar, anchors=frozenset, gap=Py_ssize_t,
+               state=Py_ssize_t[9], zone_buffer=Py_ssize_t[96], word_buffer=Py_ssize_t[64], k=Py_ssize_t, s=Py_ssize_t,
+               e=Py_ssize_t, j=Py_ssize_t, w=str, length_table=bytes, lengths=cython.p_uchar)
 cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, set hits) except -1
 
-@cython.locals(first=int, p=Py_ssize_t, q=Py_ssize_t)
+@cython.locals(i=Py_ssize_t, s=Py_ssize_t, odd=bint, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint,
+               zones=Py_ssize_t, words=Py_ssize_t, c=int, r=Py_ssize_t, key=Py_ssize_t, fits=cython.uint)
+cdef void _scan_run(const unsigned char* b, Py_ssize_t n, Py_ssize_t gap, const unsigned char* cls,
+                    const unsigned char* codes, const unsigned char* lengths, Py_ssize_t hi, Py_ssize_t longest, Py_ssize_t* state, Py_ssize_t* zone_buffer, Py_ssize_t zone_room,
+                    Py_ssize_t* word_buffer, Py_ssize_t word_room) noexcept
+
+@cython.locals(rarity_table=bytes, rarity=cython.p_uchar, off=Py_ssize_t, q=Py_ssize_t, c=int, p=Py_ssize_t,
+               found=Py_ssize_t)
 cdef _places_latin1(const unsigned char* b, Py_ssize_t n, str w, const unsigned char* wb, Py_ssize_t k, list out)
 
 cdef inline Py_ssize_t _slice_bounds(Py_ssize_t i, Py_ssize_t n) noexcept
@@ -73,6 +81,11 @@ cpdef bint _glued_touch(str t, Py_ssize_t start, Py_ssize_t end)
 
 
 cpdef bint _has_spaced_hint(str t, Py_ssize_t ws, Py_ssize_t we)
+
+cpdef list _spaced_words(str t)
+
+@cython.locals(out=list, spaced=object, p=Py_ssize_t, m=object)
+cdef list _spaced_latin1(str t, const unsigned char* b, Py_ssize_t n)
 
 
 @cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
@@ -149,7 +162,7 @@ cpdef list _merge_words(list toks, str t)
 cpdef list _windows(str t)
 
 @cython.locals(gap=Py_ssize_t, extra=list, merged=list, j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
-               m=Py_ssize_t)
+               m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t)
 cpdef list _merged_zones(list zones, list words)
 
 @cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,

@@ -1199,16 +1199,22 @@ _TABLE_WIDTH = 16
 def _word_table(words) -> tuple:
     """A table that tells, from the characters alone, which of ``words`` a run of a-z and 0-9 is (the words
     made of a-z and 0-9 only; a run with other characters is looked up as a string):
-    (slots, ends, blob, ordered, lo, hi). The words are ``ordered`` by key, ``(_char_code of their first
-    character * 37 + that of their second, 36 if none) * (hi + 1) + length``; ``slots[key]`` is 1 + the index of the
-    first word with that key (0: none), ``ends[index]`` the index after the last word with the key of the
-    word at ``index``, and ``blob[index * _TABLE_WIDTH:]`` the characters of that word."""
+    (slots, ends, blob, ordered, lo, hi, lengths). The words are ``ordered`` by key, ``pair * (hi + 1) +
+    length`` where pair is _char_code of their first character * 37 + that of their second (36 if none);
+    ``slots[key]`` is 1 + the index of the first word with that key (0: none), ``ends[index]`` the index after
+    the last word with the key of the word at ``index``, and ``blob[index * _TABLE_WIDTH:]`` the characters of
+    that word. ``lengths[2 * pair]`` and the byte after it hold the lengths of the words that begin with the
+    pair, as the bits of a 16-bit number: a cheap first test, with a table small enough to stay in a cache
+    near the processor."""
     plain = [w for w in words if re.fullmatch("[a-z0-9]+", w)]
     assert max(map(len, plain)) < _TABLE_WIDTH
     lo, hi = min(map(len, plain)), max(map(len, plain))
 
+    def pair(w):
+        return _char_code(w[0]) * 37 + (_char_code(w[1]) if len(w) > 1 else 36)
+
     def key(w):
-        return (_char_code(w[0]) * 37 + (_char_code(w[1]) if len(w) > 1 else 36)) * (hi + 1) + len(w)
+        return pair(w) * (hi + 1) + len(w)
 
     ordered = tuple(sorted(plain, key=lambda w: (key(w), w)))
     assert len(ordered) < 255
@@ -1218,7 +1224,10 @@ def _word_table(words) -> tuple:
     for k in range(len(ordered)):
         ends[k] = max(j for j in range(len(ordered)) if key(ordered[j]) == key(ordered[k])) + 1
     blob = b"".join(w.encode().ljust(_TABLE_WIDTH, b"\0") for w in ordered)
-    return bytes(slots), bytes(ends), blob, ordered, lo, hi
+    lengths = bytearray(37 * 37 * 2)
+    for w in ordered:
+        lengths[2 * pair(w) + len(w) // 8] |= 1 << (len(w) % 8)
+    return bytes(slots), bytes(ends), blob, ordered, lo, hi, bytes(lengths)
 
 
 def _table_index(b, s: int, length: int, slots, ends, blob, stride: int, codes) -> int:
@@ -1329,10 +1338,11 @@ def _scan_anchors(t: str, zones: list, hits: set) -> bool:
 
 
 def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
-    """``_scan_anchors`` on a text of one byte per character, read through ``b`` (compiled: a pointer to its
-    characters, else bytes) of length ``n``: the same zones, anchor words and hint, found a run of letters or
-    digits at a time, characters classified by ``_WORD_CLASSES``; words of a-z and 0-9 are looked up in
-    ``_ANCHOR_TABLE``, with no Python object made unless they are anchor words."""
+    """``_scan_anchors`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
+    characters (compiled only): the same zones, anchor words and hint. ``_scan_run`` passes over the
+    characters with C integers only, keeping the zones and the words to look up in C arrays until they are
+    full; here they become Python objects: words of a-z and 0-9 are looked up in ``_ANCHOR_TABLE``, the
+    others as strings."""
     table = _ANCHOR_TABLE
     slot_table, end_table, blob_table, ordered = table[0], table[1], table[2], table[3]
     lo, hi = table[4], table[5]
@@ -1342,71 +1352,115 @@ def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
     slots = slot_table
     ends = end_table
     blob = blob_table
+    length_table = table[6]
+    lengths = length_table
     anchors = ANCHOR_WORDS
-    longest = _ANCHOR_MAX
     gap = WINDOW_GAP + 1  # the most a digit may follow the last one and stay in its zone
-    zs = -1  # start of the current digit zone
-    last = -gap - 1  # the last digit
-    count = 0  # digits in the zone
-    hint = False
-    i = 0
-    while i < n:
-        c = cls[b[i]]
-        if not c:
-            i += 1
-            continue
-        s = i  # a word starts: runs of a-z, of 0-9 and other characters of words
-        odd = False  # it holds characters other than a-z and 0-9
-        while True:
-            if c == 1:
-                r = i
-                i += 1
-                while i < n and cls[b[i]] == 1:
-                    i += 1
-                # _SPACED_HINT_RE, " [a-z] {1,2}[a-z](?![a-z])": this run is the last letter, one letter after a
-                # space, and one letter between spaces comes one or two spaces before it
-                if i == r + 1 and r == s and s >= 3 and b[s - 1] == 32 and (
-                        (cls[b[s - 2]] == 1 and b[s - 3] == 32) or
-                        (s >= 4 and b[s - 2] == 32 and cls[b[s - 3]] == 1 and b[s - 4] == 32)):
-                    hint = True
-            elif c == 2:
-                if i - last <= gap:
-                    count += 1
-                else:
-                    if zs >= 0:
-                        zones.append(zs)
-                        zones.append(last + 1)
-                        zones.append(count)
-                    zs = i
-                    count = 1
-                r = i
-                i += 1
-                while i < n and cls[b[i]] == 2:
-                    i += 1
-                count += i - r - 1
-                last = i - 1
-            else:
-                odd = True
-                i += 1
-            if i == n:
-                break
-            c = cls[b[i]]
-            if not c:
-                break
-        if odd:  # the word t[s:i] ends
-            if i - s <= longest:
-                w = t[s:i]
+    # the state _scan_run starts from and leaves: the next character, the start of the current word (-1
+    # outside one), whether it holds characters other than a-z and 0-9, the start of the current digit zone
+    # (-1 before the first digit), its last digit, its digits, the hint; then what it put in the arrays
+    state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
+    while state[0] <= n:
+        _scan_run(b, n, gap, cls, codes, lengths, hi, _ANCHOR_MAX, state, zone_buffer, 96, word_buffer, 64)
+        for k in range(state[7]):
+            zones.append(zone_buffer[k])
+        for k in range(0, state[8], 2):
+            s, e = word_buffer[k], word_buffer[k + 1]
+            if e < 0:  # a word with other characters than a-z and 0-9
+                w = t[s:-e]
                 if w in anchors:
                     hits.add(w)
-        elif lo <= i - s <= hi:
-            k = _table_index(b, s, i - s, slots, ends, blob, hi + 1, codes)
-            if k >= 0:
-                hits.add(ordered[k])
-    if zs >= 0:
-        zones.append(zs)
-        zones.append(last + 1)
-        zones.append(count)
-    return hint
+            else:
+                j = _table_index(b, s, e - s, slots, ends, blob, hi + 1, codes)
+                if j >= 0:
+                    hits.add(ordered[j])
+    if state[3] >= 0:
+        zones.append(state[3])
+        zones.append(state[4] + 1)
+        zones.append(state[5])
+    return state[6] != 0
+
+
+def _scan_run(b, n: int, gap: int, cls, codes, lengths, hi: int, longest: int, state, zone_buffer,
+              zone_room: int, word_buffer, word_room: int) -> None:
+    """The loop of ``_scan_latin1`` (compiled only) from ``state`` on, until past the end of the text (its
+    terminating NUL, which ``cls`` puts between words, ends the last run) or until a buffer is full: the
+    digit zones that end go to ``zone_buffer`` (start, end, digits), the words that may be anchor words to
+    ``word_buffer`` (start, end; minus the end for a word with characters other than a-z and 0-9; a word of
+    a-z and 0-9 only if ``lengths`` (of ``_ANCHOR_TABLE``, whose longest word has ``hi`` characters) has its
+    first two characters and length), and the state back to ``state`` with, after it, how many numbers each
+    buffer holds. Characters are read a run of a-z or of 0-9 at a time and classified by ``_WORD_CLASSES``."""
+    i, s, odd, zs, last, count, hint = state[0], state[1], state[2], state[3], state[4], state[5], state[6]
+    zones = words = 0
+    # the lengths of the anchor words that begin as the current word does, read where it starts (its second
+    # character, or what follows a word of one character, which has code 36, is there to read: the text ends
+    # with a NUL)
+    key = 2 * (codes[b[s]] * 37 + codes[b[s + 1]]) if s >= 0 else 0
+    fits = lengths[key] | (lengths[key + 1] << 8)
+    while i <= n:
+        c = cls[b[i]]
+        if c == 0:  # between words
+            if s >= 0:  # the word b[s:i] ends
+                if words == word_room:
+                    break
+                if odd:
+                    if i - s <= longest:
+                        word_buffer[words] = s
+                        word_buffer[words + 1] = -i
+                        words += 2
+                elif i - s <= hi and (fits >> (i - s)) & 1:
+                    word_buffer[words] = s
+                    word_buffer[words + 1] = i
+                    words += 2
+                s = -1
+            i += 1
+        elif c == 1:  # a-z
+            if s < 0:
+                s = i
+                odd = False
+                key = 2 * (codes[b[i]] * 37 + codes[b[i + 1]])
+                fits = lengths[key] | (lengths[key + 1] << 8)
+            r = i
+            i += 1
+            while cls[b[i]] == 1:
+                i += 1
+            # _SPACED_HINT_RE, " [a-z] {1,2}[a-z](?![a-z])": this run is its last letter, one letter after a
+            # space, and one letter between spaces comes one or two spaces before it
+            if i == r + 1 and r == s and s >= 3 and b[s - 1] == 32 and (
+                    (cls[b[s - 2]] == 1 and b[s - 3] == 32) or
+                    (s >= 4 and b[s - 2] == 32 and cls[b[s - 3]] == 1 and b[s - 4] == 32)):
+                hint = True
+        elif c == 2:  # 0-9
+            if s < 0:
+                s = i
+                odd = False
+                key = 2 * (codes[b[i]] * 37 + codes[b[i + 1]])
+                fits = lengths[key] | (lengths[key + 1] << 8)
+            if i - last <= gap:
+                count += 1
+            else:
+                if zs >= 0:
+                    if zones == zone_room:
+                        break
+                    zone_buffer[zones] = zs
+                    zone_buffer[zones + 1] = last + 1
+                    zone_buffer[zones + 2] = count
+                    zones += 3
+                zs = i
+                count = 1
+            r = i
+            i += 1
+            while cls[b[i]] == 2:
+                i += 1
+            count += i - r - 1
+            last = i - 1
+        else:  # another character of a word
+            if s < 0:
+                s = i
+            odd = True
+            i += 1
+    state[0], state[1], state[2], state[3], state[4], state[5], state[6] = i, s, odd, zs, last, count, hint
+    state[7], state[8] = zones, words
 
 
 def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
@@ -1430,23 +1484,37 @@ def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
     return out
 
 
+#: How rare a character is in English text (higher, rarer): ``_places_latin1`` looks for a word's rarest one.
+_RARITY = bytes(1 + "etaoinshrdlcumwfgypbvkjxqz".index(chr(c)) if 97 <= c <= 122 else 14 for c in range(256))
+
+
 def _places_latin1(b, n: int, w: str, wb, k: int, out: list) -> None:
     """The loop of ``_anchor_places`` for one word ``w`` (its characters ``wb``, ``k`` of them) in a text
-    ``b`` of ``n`` characters, both read as bytes: the places of ``t.find(w, pos)`` (the first, then each
-    from the end of the last), those without a-z on either side appended to ``out``."""
-    first = wb[0]
-    p = 0
+    ``b`` of ``n`` characters, both of one byte per character (compiled only): the places of
+    ``t.find(w, pos)`` (the first, then each from the end of the last), those without a-z on either side
+    appended to ``out``. The rarest character of the word is looked for by ``memchr``."""
+    rarity_table = _RARITY
+    rarity = rarity_table  # compiled: a pointer to the table's bytes
+    off = 0  # the offset of the rarest character in the word
+    for q in range(1, k):
+        if rarity[wb[q]] > rarity[wb[off]]:
+            off = q
+    c = wb[off]
+    p = 0  # where the next place may start
     while p <= n - k:
-        if b[p] == first:
-            q = 1
-            while q < k and b[p + q] == wb[q]:
-                q += 1
-            if q == k:
-                if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
-                    out.append((p, p + k, w))
-                p += k
-                continue
-        p += 1
+        found = cython.cast(cython.Py_ssize_t, memchr(b + p + off, c, n - k + 1 - p))
+        if not found:
+            break
+        p = found - cython.cast(cython.Py_ssize_t, b) - off
+        q = 0
+        while q < k and b[p + q] == wb[q]:
+            q += 1
+        if q < k:
+            p += 1
+            continue
+        if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
+            out.append((p, p + k, w))
+        p += k
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1463,7 +1531,32 @@ _SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
 
 
 def _spaced_words(t: str) -> list[tuple[int, int, str]]:
+    """The matches of SPACED_RE in ``t`` as (start, end, word without its spaces). Compiled, in a text of one
+    byte per character, the expression is tried only where a match can start (``_spaced_latin1``)."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        return _spaced_latin1(t, PyUnicode_1BYTE_DATA(t), len(t))
     return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+
+
+def _spaced_latin1(t: str, b, n: int) -> list[tuple[int, int, str]]:
+    """``_spaced_words`` on a text of one byte per character, read through ``b`` (compiled only; its
+    terminating NUL stands for the end): SPACED_RE is matched at each place where its head,
+    ``[a-z](?<![a-z][a-z])(?=[ ]{1,2}[a-z](?![a-z]))``, holds, from the end of the last match on, as
+    ``finditer`` finds its matches."""
+    out = []
+    spaced = SPACED_RE
+    p = 0
+    while p + 2 < n:
+        if 97 <= b[p] <= 122 and b[p + 1] == 32 and not (p > 0 and 97 <= b[p - 1] <= 122) and (
+                (97 <= b[p + 2] <= 122 and not 97 <= b[p + 3] <= 122) or
+                (b[p + 2] == 32 and 97 <= b[p + 3] <= 122 and not 97 <= b[p + 4] <= 122)):
+            m = spaced.match(t, p)
+            if m is not None:
+                out.append((p, m.end(), m.group().replace(" ", "")))
+                p = m.end()
+                continue
+        p += 1
+    return out
 
 
 def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1736,21 +1829,32 @@ def _merged_zones(zones: list, words: list) -> list:
     gap = WINDOW_GAP
     extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
     merged: list = []
+    gs = ge = gm = -1  # the start, end and mass of the zone being joined (gs < 0: none yet), not yet in merged
     j = k = 0  # the next zone (the index of its start), the next word
-    while j < len(zones) or k < len(extra):
-        if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
-            s, e, m = zones[j], zones[j + 1], zones[j + 2]
+    n, x = len(zones), len(extra)
+    while j < n or k < x:
+        if k < x:
+            s, e, m = extra[k]
+        if j < n:
+            z = zones[j]
+        if k == x or (j < n and z <= s):
+            s, e, m = z, zones[j + 1], zones[j + 2]
             j += 3
         else:
-            s, e, m = extra[k]
             k += 1
-        if merged and s - merged[-2] <= gap:
-            merged[-2] = max(merged[-2], e)
-            merged[-1] += m
+        if gs >= 0 and s - ge <= gap:
+            ge = max(ge, e)
+            gm += m
         else:
-            merged.append(s)
-            merged.append(e)
-            merged.append(m)
+            if gs >= 0:
+                merged.append(gs)
+                merged.append(ge)
+                merged.append(gm)
+            gs, ge, gm = s, e, m
+    if gs >= 0:
+        merged.append(gs)
+        merged.append(ge)
+        merged.append(gm)
     return merged
 
 
