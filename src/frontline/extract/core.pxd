@@ -6,6 +6,7 @@
 cimport cython
 from cpython.unicode cimport PyUnicode_KIND, PyUnicode_1BYTE_DATA
 from libc.string cimport memchr
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 cdef class Tok:
     cdef public Py_ssize_t start, end
@@ -45,12 +46,29 @@ cdef inline Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssi
                                     const unsigned char* ends, const unsigned char* blob, Py_ssize_t stride,
                                     const unsigned char* codes) noexcept
 
-@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, lo=Py_ssize_t,
-               hi=Py_ssize_t, class_table=bytes, code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
-               slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar, anchors=frozenset, gap=Py_ssize_t,
-               state=Py_ssize_t[9], zone_buffer=Py_ssize_t[96], word_buffer=Py_ssize_t[64], k=Py_ssize_t, s=Py_ssize_t,
-               e=Py_ssize_t, j=Py_ssize_t, w=str, length_table=bytes, lengths=cython.p_uchar)
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
+               lengths=cython.p_uchar, gap=Py_ssize_t, state=Py_ssize_t[9], zone_buffer=Py_ssize_t[96],
+               word_buffer=Py_ssize_t[64], k=Py_ssize_t)
 cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, set hits) except -1
+
+@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, hi=Py_ssize_t,
+               code_table=bytes, codes=cython.p_uchar, slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar,
+               anchors=frozenset, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, j=Py_ssize_t, w=str)
+cdef _look_up_latin1(str t, const unsigned char* b, Py_ssize_t* words, Py_ssize_t count, set hits)
+
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
+               lengths=cython.p_uchar, gap=Py_ssize_t, room=Py_ssize_t, zones=cython.p_Py_ssize_t,
+               merged=cython.p_Py_ssize_t, zone_stack=Py_ssize_t[96], merge_stack=Py_ssize_t[96], state=Py_ssize_t[9],
+               word_buffer=Py_ssize_t[64], count=Py_ssize_t, hits=set, words=list, extra=list)
+cdef list _windows_latin1(str t, const unsigned char* b, Py_ssize_t n)
+
+@cython.locals(gap=Py_ssize_t, out=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, j=Py_ssize_t, k=Py_ssize_t,
+               x=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t)
+cdef Py_ssize_t _merge_latin1(Py_ssize_t* zones, Py_ssize_t count, list extra, Py_ssize_t* merged) except -1
+
+@cython.locals(need=Py_ssize_t, alnum_table=bytes, alnum=cython.p_uchar, out=list, wa=Py_ssize_t, wb=Py_ssize_t,
+               wm=Py_ssize_t, j=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, e=Py_ssize_t)
+cdef list _grow_latin1(str t, const unsigned char* b, Py_ssize_t n, Py_ssize_t* zones, Py_ssize_t count)
 
 @cython.locals(i=Py_ssize_t, s=Py_ssize_t, odd=bint, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint,
                zones=Py_ssize_t, words=Py_ssize_t, c=int, r=Py_ssize_t, key=Py_ssize_t, fits=cython.uint)
@@ -75,8 +93,11 @@ cdef Py_ssize_t _homophones_latin1(str t, const unsigned char* b, Py_ssize_t ws,
                letter=bint, digit=bint)
 cdef bint _glued_candidates_latin1(const unsigned char* b, Py_ssize_t start, Py_ssize_t end) noexcept
 
-@cython.locals(n=Py_ssize_t, class_table=bytes, cls=cython.p_uchar, b=cython.p_uchar, prev=int, i=Py_ssize_t, c=int)
-cpdef bint _glued_touch(str t, Py_ssize_t start, Py_ssize_t end)
+@cython.locals(alpha_table=bytes, alpha=cython.p_uchar, start=Py_ssize_t, end=Py_ssize_t, mass=Py_ssize_t)
+cdef Py_ssize_t _glued_mass_latin1(str t, const unsigned char* b, Py_ssize_t n, Py_ssize_t ws, Py_ssize_t we) except -1
+
+@cython.locals(class_table=bytes, cls=cython.p_uchar, prev=int, i=Py_ssize_t, c=int)
+cdef bint _touch_latin1(const unsigned char* b, Py_ssize_t start, Py_ssize_t end) noexcept
 
 
 
@@ -166,8 +187,7 @@ cpdef list _windows(str t)
 cpdef list _merged_zones(list zones, list words)
 
 @cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,
-               ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, e=Py_ssize_t, ch=Py_UCS4, alnum_table=bytes,
-               alnum=cython.p_uchar, latin1=bint, b=cython.p_uchar)
+               ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ch=Py_UCS4)
 cpdef list _grown_windows(str t, list zones)
 
 cpdef list _word_anchors(str t)

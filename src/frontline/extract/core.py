@@ -1339,46 +1339,168 @@ def _scan_anchors(t: str, zones: list, hits: set) -> bool:
 
 def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
     """``_scan_anchors`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
-    characters (compiled only): the same zones, anchor words and hint. ``_scan_run`` passes over the
-    characters with C integers only, keeping the zones and the words to look up in C arrays until they are
-    full; here they become Python objects: words of a-z and 0-9 are looked up in ``_ANCHOR_TABLE``, the
-    others as strings."""
-    table = _ANCHOR_TABLE
-    slot_table, end_table, blob_table, ordered = table[0], table[1], table[2], table[3]
-    lo, hi = table[4], table[5]
-    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    characters (compiled only): the same zones, anchor words and hint, by ``_scan_run`` and
+    ``_look_up_latin1``."""
+    class_table, code_table, length_table = _WORD_CLASSES, _CHAR_CODES, _ANCHOR_TABLE[6]
     cls = class_table  # compiled: pointers to the tables' bytes
     codes = code_table
-    slots = slot_table
-    ends = end_table
-    blob = blob_table
-    length_table = table[6]
     lengths = length_table
-    anchors = ANCHOR_WORDS
-    gap = WINDOW_GAP + 1  # the most a digit may follow the last one and stay in its zone
-    # the state _scan_run starts from and leaves: the next character, the start of the current word (-1
-    # outside one), whether it holds characters other than a-z and 0-9, the start of the current digit zone
-    # (-1 before the first digit), its last digit, its digits, the hint; then what it put in the arrays
+    gap = WINDOW_GAP + 1
     state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
     while state[0] <= n:
-        _scan_run(b, n, gap, cls, codes, lengths, hi, _ANCHOR_MAX, state, zone_buffer, 96, word_buffer, 64)
+        _scan_run(b, n, gap, cls, codes, lengths, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zone_buffer, 96,
+                  word_buffer, 64)
         for k in range(state[7]):
             zones.append(zone_buffer[k])
-        for k in range(0, state[8], 2):
-            s, e = word_buffer[k], word_buffer[k + 1]
-            if e < 0:  # a word with other characters than a-z and 0-9
-                w = t[s:-e]
-                if w in anchors:
-                    hits.add(w)
-            else:
-                j = _table_index(b, s, e - s, slots, ends, blob, hi + 1, codes)
-                if j >= 0:
-                    hits.add(ordered[j])
+        if state[8]:
+            _look_up_latin1(t, b, word_buffer, state[8], hits)
     if state[3] >= 0:
         zones.append(state[3])
         zones.append(state[4] + 1)
         zones.append(state[5])
     return state[6] != 0
+
+
+def _look_up_latin1(t: str, b, words, count: int, hits: set) -> None:
+    """Adds to ``hits`` the anchor words among the ``count`` numbers of ``words`` that ``_scan_run`` put
+    there (compiled only): words of a-z and 0-9 are looked up in ``_ANCHOR_TABLE``, the others as strings."""
+    table = _ANCHOR_TABLE
+    slot_table, end_table, blob_table, ordered, hi = table[0], table[1], table[2], table[3], table[5]
+    code_table = _CHAR_CODES
+    codes = code_table  # compiled: pointers to the tables' bytes
+    slots = slot_table
+    ends = end_table
+    blob = blob_table
+    anchors = ANCHOR_WORDS
+    for k in range(0, count, 2):
+        s, e = words[k], words[k + 1]
+        if e < 0:  # a word with other characters than a-z and 0-9
+            w = t[s:-e]
+            if w in anchors:
+                hits.add(w)
+        else:
+            j = _table_index(b, s, e - s, slots, ends, blob, hi + 1, codes)
+            if j >= 0:
+                hits.add(ordered[j])
+
+
+def _windows_latin1(t: str, b, n: int) -> list:
+    """``_windows`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
+    characters (compiled only). The digit zones stay C integers from the scan (``_scan_run``) through
+    their merge with the anchor words (``_merge_latin1``) to the growth of the windows (``_grow_latin1``):
+    the steps of ``_scan_anchors``, ``_merged_zones`` and ``_grown_windows``."""
+    class_table, code_table, length_table = _WORD_CLASSES, _CHAR_CODES, _ANCHOR_TABLE[6]
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    lengths = length_table
+    gap = WINDOW_GAP + 1
+    # a zone starts more than WINDOW_GAP characters after the start of the one before: room for all
+    room = 3 * (n // gap + 2)
+    zones = zone_stack
+    merged = merge_stack
+    if room > 96:
+        zones = cython.cast(cython.p_Py_ssize_t, PyMem_Malloc(room * cython.sizeof(cython.Py_ssize_t)))
+        if not zones:
+            raise MemoryError()
+    try:
+        state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
+        count = 0  # numbers in zones
+        hits = None
+        while state[0] <= n:
+            _scan_run(b, n, gap, cls, codes, lengths, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zones + count,
+                      room - count, word_buffer, 64)
+            count += state[7]
+            if state[8]:
+                if hits is None:
+                    hits = set()
+                _look_up_latin1(t, b, word_buffer, state[8], hits)
+        if state[3] >= 0:
+            zones[count] = state[3]
+            zones[count + 1] = state[4] + 1
+            zones[count + 2] = state[5]
+            count += 3
+        words = _anchor_places(t, hits) if hits else []
+        if state[6]:
+            words += _spaced_latin1(t, b, n)
+        if not words:
+            return _grow_latin1(t, b, n, zones, count)
+        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        if count + 3 * len(extra) > 96:
+            merged = cython.cast(cython.p_Py_ssize_t,
+                                 PyMem_Malloc((count + 3 * len(extra)) * cython.sizeof(cython.Py_ssize_t)))
+            if not merged:
+                raise MemoryError()
+        return _grow_latin1(t, b, n, merged, _merge_latin1(zones, count, extra, merged))
+    finally:
+        if zones != zone_stack:
+            PyMem_Free(zones)
+        if merged != merge_stack:
+            PyMem_Free(merged)
+
+
+def _merge_latin1(zones, count: int, extra: list, merged) -> int:
+    """``_merged_zones`` from C arrays (compiled only): the ``count`` numbers of ``zones`` (start, end, mass)
+    and the anchor words ``extra`` as (start, end, mass), sorted, joined into ``merged``; how many numbers
+    it holds."""
+    gap = WINDOW_GAP
+    out = 0
+    gs = ge = gm = -1  # the start, end and mass of the zone being joined (gs < 0: none yet), not yet in merged
+    j = k = 0  # the next zone (the index of its start), the next word
+    x = len(extra)
+    while j < count or k < x:
+        if k < x:
+            s, e, m = extra[k]
+        if k == x or (j < count and zones[j] <= s):
+            s, e, m = zones[j], zones[j + 1], zones[j + 2]
+            j += 3
+        else:
+            k += 1
+        if gs >= 0 and s - ge <= gap:
+            ge = max(ge, e)
+            gm += m
+        else:
+            if gs >= 0:
+                merged[out], merged[out + 1], merged[out + 2] = gs, ge, gm
+                out += 3
+            gs, ge, gm = s, e, m
+    if gs >= 0:
+        merged[out], merged[out + 1], merged[out + 2] = gs, ge, gm
+        out += 3
+    return out
+
+
+def _grow_latin1(t: str, b, n: int, zones, count: int) -> list:
+    """``_grown_windows`` from the ``count`` numbers of the C array ``zones`` on a text of one byte per
+    character read through ``b`` (compiled only), its characters classified by ``_ALNUM_BITS``."""
+    need = MIN_WINDOW_DIGITS
+    alnum_table = _ALNUM_BITS
+    alnum = alnum_table  # compiled: a pointer to the table's bytes
+    out = []
+    wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
+    for j in range(0, count, 3):
+        ws, we, mass = zones[j], zones[j + 1], zones[j + 2]
+        if 2 <= mass < need:
+            mass += _homophones_latin1(t, b, ws, we)
+        if mass < need:
+            mass += _glued_mass_latin1(t, b, n, ws, we)
+            if mass < need:
+                continue
+        a = max(0, ws - 24)
+        while a > 0 and a > ws - 60 and alnum[b[a - 1]] & 1:
+            a -= 1
+        e = min(n, we + 24)
+        while e < n and e < we + 60 and alnum[b[e]] & 1:
+            e += 1
+        if wm >= 0 and a <= wb:
+            wb = e
+            wm += mass
+        else:
+            if wm >= 0:
+                out.append((wa, wb, wm))
+            wa, wb, wm = a, e, mass
+    if wm >= 0:
+        out.append((wa, wb, wm))
+    return out
 
 
 def _scan_run(b, n: int, gap: int, cls, codes, lengths, hi: int, longest: int, state, zone_buffer,
@@ -1669,30 +1791,11 @@ def _glued_candidates_latin1(b, start: int, end: int) -> bool:
     return False
 
 
-def _glued_touch(t: str, start: int, end: int) -> bool:
-    """Whether an ASCII letter and digit touch in t[start:end] (``_glued`` of it is not 0); compiled, through
-    a pointer to the characters of a text of one byte each, with no slice made."""
-    if not (COMPILED and PyUnicode_KIND(t) == 1):
-        return _glued(t[start:end]) > 0
-    n = len(t)
-    start, end = _slice_bounds(start, n), _slice_bounds(end, n)
-    class_table = _WORD_CLASSES
-    cls = class_table  # compiled: a pointer to the table's bytes
-    b = PyUnicode_1BYTE_DATA(t)
-    prev = 0  # the class of the character before
-    for i in range(start, end):
-        c = cls[b[i]]
-        if (c == 1 and prev == 2) or (c == 2 and prev == 1):
-            return True
-        prev = c
-    return False
-
-
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
     n = len(t)
-    if not _glued_touch(t, max(0, ws - 1), we + 1) and not (
+    if not _glued(t[max(0, ws - 1):we + 1]) and not (
             ws > 1 and t[ws - 1] in "-._" and t[ws - 2].isalpha()) and not (
             we + 1 < n and t[we] in "-._" and t[we + 1].isalpha()):
         return 0  # no digit glued to a letter in the zone: "$150", "420 friendly", "5'6\", 120 lbs"
@@ -1704,6 +1807,39 @@ def _glued_mass(t: str, ws: int, we: int) -> int:
         for w in _WORD_IN_CHUNK_RE.findall(c):
             mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
     return mass
+
+
+def _glued_mass_latin1(t: str, b, n: int, ws: int, we: int) -> int:
+    """``_glued_mass`` on a text of one byte per character, read through ``b`` (compiled only; 0 <= ws < we
+    <= n): its tests by ``_touch_latin1``, ``_ALNUM_BITS`` and ``_glued_candidates_latin1``."""
+    alpha_table = _ALNUM_BITS
+    alpha = alpha_table  # compiled: a pointer to the table's bytes
+    if not _touch_latin1(b, max(0, ws - 1), min(n, we + 1)) and not (
+            ws > 1 and (b[ws - 1] == 45 or b[ws - 1] == 46 or b[ws - 1] == 95) and alpha[b[ws - 2]] & 2) and not (
+            we + 1 < n and (b[we] == 45 or b[we] == 46 or b[we] == 95) and alpha[b[we + 1]] & 2):
+        return 0  # "-", ".", "_"
+    start, end = max(0, ws - _GLUED_REACH), min(n, we + _GLUED_REACH)
+    if not _glued_candidates_latin1(b, start, end):
+        return 0
+    mass = 0
+    for c in _GLUED_CHUNK_RE.findall(t, start, end):
+        for w in _WORD_IN_CHUNK_RE.findall(c):
+            mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
+    return mass
+
+
+def _touch_latin1(b, start: int, end: int) -> bool:
+    """Whether an ASCII letter and digit touch in b[start:end], characters of one byte each (``_glued`` of
+    them is not 0; compiled only)."""
+    class_table = _WORD_CLASSES
+    cls = class_table  # compiled: a pointer to the table's bytes
+    prev = 0  # the class of the character before
+    for i in range(start, end):
+        c = cls[b[i]]
+        if (c == 1 and prev == 2) or (c == 2 and prev == 1):
+            return True
+        prev = c
+    return False
 
 
 #: A stretch of text where digit runs follow each other with at most WINDOW_GAP other characters between.
@@ -1807,10 +1943,12 @@ def _windows(t: str):
     """Spans of text around anchors (digit runs, number words) that hold enough digits to be a number.
 
     Returns (start, end, mass): mass counts the digits and number words inside. The digit zones and
-    anchor words come from one pass over the characters when compiled (``_scan_anchors``), else from
-    regular expressions and a split into words.
+    anchor words come from one pass over the characters when compiled (``_scan_anchors``; a text of one byte
+    per character takes ``_windows_latin1``), else from regular expressions and a split into words.
     """
     if COMPILED:
+        if PyUnicode_KIND(t) == 1:
+            return _windows_latin1(t, PyUnicode_1BYTE_DATA(t), len(t))
         zones: list = []
         hits: set = set()
         hint = _scan_anchors(t, zones, hits)
@@ -1861,15 +1999,10 @@ def _merged_zones(zones: list, words: list) -> list:
 def _grown_windows(t: str, zones: list) -> list:
     """The windows of the zones (flat: start, end, mass, ...) that hold enough digits: homophones (between a
     few digits) and words glued to digits count too; each window reaches 24 characters past its zone, and on
-    to the end of a word (60 at most); windows that touch are joined. Compiled, the characters of a text of
-    one byte each are read through a pointer and ``_ALNUM_BITS``."""
+    to the end of a word (60 at most); windows that touch are joined. (Compiled, a text of one byte per
+    character takes ``_grow_latin1``.)"""
     need = MIN_WINDOW_DIGITS
     n = len(t)
-    alnum_table = _ALNUM_BITS
-    alnum = alnum_table  # compiled: a pointer to the table's bytes
-    latin1 = COMPILED and PyUnicode_KIND(t) == 1
-    if latin1:
-        b = PyUnicode_1BYTE_DATA(t)
     out: list = []
     wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
     for j in range(0, len(zones), 3):
@@ -1883,30 +2016,24 @@ def _grown_windows(t: str, zones: list) -> list:
             if mass < need:
                 continue
         a = max(0, ws - 24)
-        e = min(n, we + 24)
-        if latin1:
-            while a > 0 and a > ws - 60 and alnum[b[a - 1]] & 1:
-                a -= 1
-            while e < n and e < we + 60 and alnum[b[e]] & 1:
-                e += 1
-        else:
-            while a > 0 and a > ws - 60:
-                ch = t[a - 1]
-                if not ch.isalnum():
-                    break
-                a -= 1
-            while e < n and e < we + 60:
-                ch = t[e]
-                if not ch.isalnum():
-                    break
-                e += 1
+        while a > 0 and a > ws - 60:
+            ch = t[a - 1]
+            if not ch.isalnum():
+                break
+            a -= 1
+        b = min(n, we + 24)
+        while b < n and b < we + 60:
+            ch = t[b]
+            if not ch.isalnum():
+                break
+            b += 1
         if wm >= 0 and a <= wb:
-            wb = e
+            wb = b
             wm += mass
         else:
             if wm >= 0:
                 out.append((wa, wb, wm))
-            wa, wb, wm = a, e, mass
+            wa, wb, wm = a, b, mass
     if wm >= 0:
         out.append((wa, wb, wm))
     return out
