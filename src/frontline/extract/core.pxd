@@ -42,13 +42,13 @@ cpdef list _anchor_places(str t, hits)
 
 # The one-byte loops (a text of one byte per character read through a pointer to its characters).
 @cython.locals(k=Py_ssize_t, end=Py_ssize_t, q=Py_ssize_t)
-cdef inline Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssize_t length, const unsigned char* slots,
-                                    const unsigned char* ends, const unsigned char* blob, Py_ssize_t stride,
-                                    const unsigned char* codes) noexcept
+cdef Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssize_t length, const unsigned char* slots,
+                             const unsigned char* ends, const unsigned char* blob, Py_ssize_t stride,
+                             const unsigned char* codes) noexcept
 
-@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
-               lengths=cython.p_uchar, gap=Py_ssize_t, state=Py_ssize_t[9], zone_buffer=Py_ssize_t[96],
-               word_buffer=Py_ssize_t[64], k=Py_ssize_t)
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, tail_table=bytes, cls=cython.p_uchar,
+               codes=cython.p_uchar, lengths=cython.p_uchar, tails=cython.p_uchar, gap=Py_ssize_t, state=Py_ssize_t[9],
+               zone_buffer=Py_ssize_t[96], word_buffer=Py_ssize_t[64], k=Py_ssize_t)
 cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, set hits) except -1
 
 @cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, hi=Py_ssize_t,
@@ -56,10 +56,11 @@ cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, 
                anchors=frozenset, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, j=Py_ssize_t, w=str)
 cdef _look_up_latin1(str t, const unsigned char* b, Py_ssize_t* words, Py_ssize_t count, set hits)
 
-@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar,
-               lengths=cython.p_uchar, gap=Py_ssize_t, room=Py_ssize_t, zones=cython.p_Py_ssize_t,
-               merged=cython.p_Py_ssize_t, zone_stack=Py_ssize_t[96], merge_stack=Py_ssize_t[96], state=Py_ssize_t[9],
-               word_buffer=Py_ssize_t[64], count=Py_ssize_t, hits=set, words=list, extra=list)
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, tail_table=bytes, cls=cython.p_uchar,
+               codes=cython.p_uchar, lengths=cython.p_uchar, tails=cython.p_uchar, gap=Py_ssize_t, room=Py_ssize_t,
+               zones=cython.p_Py_ssize_t, merged=cython.p_Py_ssize_t, zone_stack=Py_ssize_t[96],
+               merge_stack=Py_ssize_t[96], state=Py_ssize_t[9], word_buffer=Py_ssize_t[64], count=Py_ssize_t, hits=set,
+               words=list, extra=list)
 cdef list _windows_latin1(str t, const unsigned char* b, Py_ssize_t n)
 
 @cython.locals(gap=Py_ssize_t, out=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, j=Py_ssize_t, k=Py_ssize_t,
@@ -73,14 +74,15 @@ cdef list _grow_latin1(str t, const unsigned char* b, Py_ssize_t n, Py_ssize_t* 
 @cython.locals(i=Py_ssize_t, s=Py_ssize_t, odd=bint, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint,
                zones=Py_ssize_t, words=Py_ssize_t, c=int, r=Py_ssize_t, key=Py_ssize_t, fits=cython.uint)
 cdef void _scan_run(const unsigned char* b, Py_ssize_t n, Py_ssize_t gap, const unsigned char* cls,
-                    const unsigned char* codes, const unsigned char* lengths, Py_ssize_t hi, Py_ssize_t longest, Py_ssize_t* state, Py_ssize_t* zone_buffer, Py_ssize_t zone_room,
-                    Py_ssize_t* word_buffer, Py_ssize_t word_room) noexcept
+                    const unsigned char* codes, const unsigned char* lengths, const unsigned char* tails,
+                    Py_ssize_t hi, Py_ssize_t longest, Py_ssize_t* state, Py_ssize_t* zone_buffer,
+                    Py_ssize_t zone_room, Py_ssize_t* word_buffer, Py_ssize_t word_room) noexcept
 
 @cython.locals(rarity_table=bytes, rarity=cython.p_uchar, off=Py_ssize_t, q=Py_ssize_t, c=int, p=Py_ssize_t,
                found=Py_ssize_t)
 cdef _places_latin1(const unsigned char* b, Py_ssize_t n, str w, const unsigned char* wb, Py_ssize_t k, list out)
 
-cdef inline Py_ssize_t _slice_bounds(Py_ssize_t i, Py_ssize_t n) noexcept
+cdef Py_ssize_t _slice_bounds(Py_ssize_t i, Py_ssize_t n) noexcept
 
 @cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, class_table=bytes,
                code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar, slots=cython.p_uchar, ends=cython.p_uchar,
@@ -199,8 +201,8 @@ cpdef Py_ssize_t _homophones(str t, Py_ssize_t ws, Py_ssize_t we)
 cpdef Py_ssize_t _char_code(Py_UCS4 ch)
 
 @cython.locals(head_table=bytes, tail_table=bytes, heads=cython.p_uchar, tails=cython.p_uchar, s=Py_ssize_t, letter=bint,
-               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4, d2=Py_UCS4,
-               n=Py_ssize_t)
+               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4,
+               d2=Py_UCS4, n=Py_ssize_t)
 cpdef bint _glued_candidates(str t, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(n=Py_ssize_t, mass=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)

@@ -1199,13 +1199,14 @@ _TABLE_WIDTH = 16
 def _word_table(words) -> tuple:
     """A table that tells, from the characters alone, which of ``words`` a run of a-z and 0-9 is (the words
     made of a-z and 0-9 only; a run with other characters is looked up as a string):
-    (slots, ends, blob, ordered, lo, hi, lengths). The words are ``ordered`` by key, ``pair * (hi + 1) +
+    (slots, ends, blob, ordered, lo, hi, lengths, tails). The words are ``ordered`` by key, ``pair * (hi + 1) +
     length`` where pair is _char_code of their first character * 37 + that of their second (36 if none);
     ``slots[key]`` is 1 + the index of the first word with that key (0: none), ``ends[index]`` the index after
     the last word with the key of the word at ``index``, and ``blob[index * _TABLE_WIDTH:]`` the characters of
     that word. ``lengths[2 * pair]`` and the byte after it hold the lengths of the words that begin with the
-    pair, as the bits of a 16-bit number: a cheap first test, with a table small enough to stay in a cache
-    near the processor."""
+    pair, as the bits of a 16-bit number, and ``tails[2 * code]`` and the byte after it those of the words that
+    end with the character of that _char_code: cheap first tests, with tables small enough to stay in a
+    cache near the processor."""
     plain = [w for w in words if re.fullmatch("[a-z0-9]+", w)]
     assert max(map(len, plain)) < _TABLE_WIDTH
     lo, hi = min(map(len, plain)), max(map(len, plain))
@@ -1224,10 +1225,11 @@ def _word_table(words) -> tuple:
     for k in range(len(ordered)):
         ends[k] = max(j for j in range(len(ordered)) if key(ordered[j]) == key(ordered[k])) + 1
     blob = b"".join(w.encode().ljust(_TABLE_WIDTH, b"\0") for w in ordered)
-    lengths = bytearray(37 * 37 * 2)
+    lengths, tails = bytearray(37 * 37 * 2), bytearray(37 * 2)
     for w in ordered:
         lengths[2 * pair(w) + len(w) // 8] |= 1 << (len(w) % 8)
-    return bytes(slots), bytes(ends), blob, ordered, lo, hi, bytes(lengths)
+        tails[2 * _char_code(w[-1]) + len(w) // 8] |= 1 << (len(w) % 8)
+    return bytes(slots), bytes(ends), blob, ordered, lo, hi, bytes(lengths), bytes(tails)
 
 
 def _table_index(b, s: int, length: int, slots, ends, blob, stride: int, codes) -> int:
@@ -1341,14 +1343,16 @@ def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
     """``_scan_anchors`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
     characters (compiled only): the same zones, anchor words and hint, by ``_scan_run`` and
     ``_look_up_latin1``."""
-    class_table, code_table, length_table = _WORD_CLASSES, _CHAR_CODES, _ANCHOR_TABLE[6]
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    length_table, tail_table = _ANCHOR_TABLE[6], _ANCHOR_TABLE[7]
     cls = class_table  # compiled: pointers to the tables' bytes
     codes = code_table
     lengths = length_table
+    tails = tail_table
     gap = WINDOW_GAP + 1
     state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
     while state[0] <= n:
-        _scan_run(b, n, gap, cls, codes, lengths, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zone_buffer, 96,
+        _scan_run(b, n, gap, cls, codes, lengths, tails, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zone_buffer, 96,
                   word_buffer, 64)
         for k in range(state[7]):
             zones.append(zone_buffer[k])
@@ -1389,10 +1393,12 @@ def _windows_latin1(t: str, b, n: int) -> list:
     characters (compiled only). The digit zones stay C integers from the scan (``_scan_run``) through
     their merge with the anchor words (``_merge_latin1``) to the growth of the windows (``_grow_latin1``):
     the steps of ``_scan_anchors``, ``_merged_zones`` and ``_grown_windows``."""
-    class_table, code_table, length_table = _WORD_CLASSES, _CHAR_CODES, _ANCHOR_TABLE[6]
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    length_table, tail_table = _ANCHOR_TABLE[6], _ANCHOR_TABLE[7]
     cls = class_table  # compiled: pointers to the tables' bytes
     codes = code_table
     lengths = length_table
+    tails = tail_table
     gap = WINDOW_GAP + 1
     # a zone starts more than WINDOW_GAP characters after the start of the one before: room for all
     room = 3 * (n // gap + 2)
@@ -1407,7 +1413,7 @@ def _windows_latin1(t: str, b, n: int) -> list:
         count = 0  # numbers in zones
         hits = None
         while state[0] <= n:
-            _scan_run(b, n, gap, cls, codes, lengths, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zones + count,
+            _scan_run(b, n, gap, cls, codes, lengths, tails, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zones + count,
                       room - count, word_buffer, 64)
             count += state[7]
             if state[8]:
@@ -1503,15 +1509,16 @@ def _grow_latin1(t: str, b, n: int, zones, count: int) -> list:
     return out
 
 
-def _scan_run(b, n: int, gap: int, cls, codes, lengths, hi: int, longest: int, state, zone_buffer,
+def _scan_run(b, n: int, gap: int, cls, codes, lengths, tails, hi: int, longest: int, state, zone_buffer,
               zone_room: int, word_buffer, word_room: int) -> None:
     """The loop of ``_scan_latin1`` (compiled only) from ``state`` on, until past the end of the text (its
     terminating NUL, which ``cls`` puts between words, ends the last run) or until a buffer is full: the
     digit zones that end go to ``zone_buffer`` (start, end, digits), the words that may be anchor words to
     ``word_buffer`` (start, end; minus the end for a word with characters other than a-z and 0-9; a word of
-    a-z and 0-9 only if ``lengths`` (of ``_ANCHOR_TABLE``, whose longest word has ``hi`` characters) has its
-    first two characters and length), and the state back to ``state`` with, after it, how many numbers each
-    buffer holds. Characters are read a run of a-z or of 0-9 at a time and classified by ``_WORD_CLASSES``."""
+    a-z and 0-9 only if ``lengths`` and ``tails`` (of ``_ANCHOR_TABLE``, whose longest word has ``hi``
+    characters) hold its first two characters and length, and its last character and length), and the state
+    back to ``state`` with, after it, how many numbers each buffer holds. Characters are read a run of a-z or
+    of 0-9 at a time and classified by ``_WORD_CLASSES``."""
     i, s, odd, zs, last, count, hint = state[0], state[1], state[2], state[3], state[4], state[5], state[6]
     zones = words = 0
     # the lengths of the anchor words that begin as the current word does, read where it starts (its second
@@ -1530,7 +1537,8 @@ def _scan_run(b, n: int, gap: int, cls, codes, lengths, hi: int, longest: int, s
                         word_buffer[words] = s
                         word_buffer[words + 1] = -i
                         words += 2
-                elif i - s <= hi and (fits >> (i - s)) & 1:
+                elif i - s <= hi and (fits >> (i - s)) & 1 and (
+                        (tails[2 * codes[b[i - 1]]] | (tails[2 * codes[b[i - 1]] + 1] << 8)) >> (i - s)) & 1:
                     word_buffer[words] = s
                     word_buffer[words + 1] = i
                     words += 2
