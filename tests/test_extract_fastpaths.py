@@ -3,8 +3,8 @@
 Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
 without letter-spaced words; the character loops of the compiled module, among them the scanner that
-finds the distractors BLOCK_RE and BLOCK_WORD_RE find) is compared with a plain reference implementation
-on inputs that exercise it.
+finds the distractors BLOCK_RE and BLOCK_WORD_RE find and the window search's loops over texts of one byte
+per character) is compared with a plain reference implementation on inputs that exercise it.
 """
 import random
 import re
