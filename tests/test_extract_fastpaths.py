@@ -4,7 +4,8 @@ Each fast path (candidates found by extending each start, ranked lazily on long 
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
 without letter-spaced words; the character loops of the compiled module, among them the scanner that
 finds the distractors BLOCK_RE and BLOCK_WORD_RE find and decides, in the same pass, whether the window
-can still hold a number) is compared with a plain reference implementation on inputs that exercise it.
+can still hold a number, and the window search's loops over texts of one byte per character) is compared
+with a plain reference implementation on inputs that exercise it.
 """
 import pickle
 import random
@@ -419,10 +420,13 @@ def _anchor_hits(t):
 
 def test_every_anchor_word_is_found_by_the_character_loop():
     for word in sorted(core.ANCHOR_WORDS):
-        assert _anchor_hits(f"x {word}, y") == {word}
-        assert _anchor_hits(f"{word}") == {word}
-        assert _anchor_hits(f"x{word}y") == set()
-        assert _anchor_hits(f"x {word}\u00e9 y") == set()
+        for wide in ("", " \u0100"):  # the one-byte loop and the general one
+            assert _anchor_hits(f"x {word}, y{wide}") == {word}
+            assert _anchor_hits(f"{word}{wide}") == {word}
+            assert _anchor_hits(f"x{word}y{wide}") == set()
+            assert _anchor_hits(f"x {word}\u00e9 y{wide}") == set()
+            t = f"x {word[:-1]} {word}x {word[1:]}{wide}"
+            assert _anchor_hits(t) == core.ANCHOR_WORDS.intersection(t.translate(core.WORD_VIEW).split())
 
 
 #: Texts with number words glued to digits, to each other, or across separator words, and their near misses.
@@ -446,9 +450,10 @@ def test_glued_chunks_are_never_missed_by_the_cheap_test():
     """``_glued_candidates`` is a necessary condition: where it says no, _GLUED_CHUNK_RE finds no chunk
     with a number word in it."""
     caught = 0
-    for t in _glued_texts():
-        for start in range(0, len(t), 7):
-            for end in (start + 20, start + 61, len(t)):
+    for k, text in enumerate(_glued_texts()):
+        t = text if k % 2 else text + " \u0100"  # the one-byte loop and the general one
+        for start in range(0, len(text), 7):
+            for end in (start + 20, start + 61, len(text)):
                 words = [w for c in core._GLUED_CHUNK_RE.findall(t, start, end)
                          for w in core._WORD_IN_CHUNK_RE.findall(c)]
                 if words:
@@ -523,6 +528,95 @@ def test_compiled_windows_equal_the_source_windows():
             seen["homophones"] += any(source._homophones(t, ws, we) for ws, we in zones)
     assert len(texts) > 10_000
     assert min(seen.values()) > 200, seen  # every path of the search met what it looks for
+
+
+#: Characters beyond ASCII that Python still stores in one byte each (Latin-1): spaces (NEL, no-break space),
+#: letters and digits by ``isalnum`` (superscripts, fractions, ordinal marks, accented letters) and others.
+_LATIN1_ATOMS = ["\x85", "\xa0", "\xaa", "\xb2", "\xb5", "\xbd", "\xc0", "\xd7", "\xe9", "\xf7", "\xff", "\x80",
+                 "\x9f", "\xa7", "caf\xe9", "\xe9one", "one\xe9", "f\xedve"]
+#: One character of each wider kind, to make a text that holds it take the compiled module's general loops.
+_WIDE = ["\u0100", "\u2028", "\U0001f525"]
+
+
+def _kind_variants(t, k):
+    """``t`` as it is, and with a character of a wider kind appended (apart, by a space) or put first."""
+    wide = _WIDE[k % len(_WIDE)]
+    return [t, t + " " + wide, wide + t]
+
+
+def _long_texts():
+    """Long texts: more digit zones and candidate words than the compiled loops keep in C arrays at once."""
+    rng = random.Random(41)
+    _, padded = _labelled_and_padded()
+    bodies = [r["body"] for r in padded]
+    texts = [" ".join(rng.sample(bodies, 12)) for _ in range(6)]
+    texts += [" ".join(rng.choice(["1", "22", "one", "five", "for", "to", "x" * 45, "f1ve", "2one3", "o n e",
+                                   "t h r e e", "\xe9", "zero"]) for _ in range(6_000)) for _ in range(3)]
+    return texts + [t.lower() for t in texts]
+
+
+def _latin1_texts(n=3_000, seed=43):
+    rng = random.Random(seed)
+    atoms = _LATIN1_ATOMS + ["one", "two", "f1ve", "zer0", "ocho", "ochocho", "1", "23", "456", " ", "  ", "-", ".",
+                             "_", "t h r e e", "s  e  v  e  n", " a b", "for", "to", "oh", "won", "3two", "sevenzero"]
+    return ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 60))) for _ in range(n)]
+
+
+def test_windows_of_one_byte_and_wider_texts_equal_the_source_windows():
+    """The compiled window search has a loop for texts of one byte per character and the general one: both
+    find the windows of the Python source, on Latin-1 text, long text and text of other kinds."""
+    source = _build.source_module()
+    kinds = {1: 0, 2: 0, 4: 0}
+    windows = 0
+    texts = _long_texts() + _latin1_texts() + _obfuscated_texts(1_500, seed=44) + _loop_texts(1_500, seed=45)
+    for k, text in enumerate(texts):
+        for t in _kind_variants(text, k):
+            top = max(map(ord, t), default=0)
+            kinds[1 if top < 0x100 else 2 if top < 0x10000 else 4] += 1  # bytes per character
+            found = core._windows(t)
+            assert found == source._windows(t), t[:300]
+            windows += len(found)
+    assert min(kinds.values()) > 1_000 and windows > 10_000
+
+
+def test_anchor_scan_of_long_texts_equals_the_regular_expressions():
+    # more zones and words than the one-byte loop keeps in its C arrays between two passes
+    for t in _long_texts():
+        zones, hits = [], set()
+        hint = core._scan_anchors(t, zones, hits)
+        assert zones == [x for zone in _zones_by_regex(t) for x in zone]
+        assert hits == core.ANCHOR_WORDS.intersection(t.translate(core.WORD_VIEW).split())
+        assert hint == (core._SPACED_HINT_RE.search(t) is not None)
+        assert len(zones) // 3 > 32  # the one-byte loop keeps 32 zones between two passes
+
+
+def test_anchor_places_and_spaced_words_equal_find_and_the_regex():
+    """The one-byte loops of ``_anchor_places`` (memchr on the rarest character) and ``_spaced_words`` (the
+    expression tried where its head holds) give what ``str.find`` and ``SPACED_RE.finditer`` give."""
+    placed = spaced = 0
+    for k, text in enumerate(_latin1_texts(3_000, seed=47) + _loop_texts(2_000, seed=48)):
+        for t in _kind_variants(text, k):
+            hits = core.ANCHOR_WORDS.intersection(t.translate(core.WORD_VIEW).split())
+            places = core._anchor_places(t, hits)
+            assert sorted(places) == sorted(_anchor_positions(t, hits)), t
+            expected = [(m.start(), m.end(), m.group().replace(" ", "")) for m in core.SPACED_RE.finditer(t)]
+            assert core._spaced_words(t) == expected, t
+            placed += len(places)
+            spaced += len(expected)
+    assert placed > 2_000 and spaced > 500
+    # places inside words, next to characters other than letters, and a word that repeats its beginning
+    for t in ["1five2 five", "FIVEfive", "ochocho ocho", "\xe9one1one", "zer0zer0", "x0ne 0ne0ne", "tw0tw0"]:
+        hits = core.ANCHOR_WORDS.intersection(t.translate(core.WORD_VIEW).split()) | {"one", "ocho", "0ne", "tw0"}
+        assert sorted(core._anchor_places(t, hits)) == sorted(_anchor_positions(t, hits)), t
+
+
+def test_windows_find_anchor_places_inside_words():
+    # anchor words inside words of letters and other characters, next to characters other than a-z, and a
+    # word that repeats its beginning: what _anchor_places adds to the window search
+    source = _build.source_module()
+    for t in ["call 1five2 or five 5 5 5", "x FIVEfive 2 3 4", "ochocho ocho 1 2", "\xe9one1one 2 3 4 5",
+              "zer0zer0 3 4 5 6", "2 x0ne 0ne0ne 3 4", "tw0tw0 tw0 1 2 3", "one two 3 4 f1ve5six 7"]:
+        assert core._windows(t) == source._windows(t), t
 
 
 def test_normalising_equals_translating_through_the_table():

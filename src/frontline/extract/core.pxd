@@ -4,7 +4,9 @@
 # A function declared cpdef here cannot hold a closure (Cython 3.3): core.py writes list comprehensions,
 # not generator expressions or lambdas, inside them.
 cimport cython
-from cpython.unicode cimport PyUnicode_READ_CHAR
+from cpython.unicode cimport PyUnicode_READ_CHAR, PyUnicode_KIND, PyUnicode_1BYTE_DATA
+from libc.string cimport memchr
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 
 cdef inline Py_UCS4 _read(str t, Py_ssize_t i) noexcept:
@@ -42,12 +44,78 @@ cpdef list _tokenise(str t, Py_ssize_t ws, Py_ssize_t we)
                ch=Py_UCS4, w=str)
 cpdef bint _scan_anchors(str t, list zones, set hits)
 
-@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str)
+@cython.locals(out=list, n=Py_ssize_t, k=Py_ssize_t, pos=Py_ssize_t, before=Py_UCS4, after=Py_UCS4, w=str, latin1=bint)
 cpdef list _anchor_places(str t, hits)
+
+# The one-byte loops (a text of one byte per character read through a pointer to its characters).
+@cython.locals(k=Py_ssize_t, end=Py_ssize_t, q=Py_ssize_t)
+cdef Py_ssize_t _table_index(const unsigned char* b, Py_ssize_t s, Py_ssize_t length, const unsigned char* slots,
+                             const unsigned char* ends, const unsigned char* blob, Py_ssize_t stride,
+                             const unsigned char* codes) noexcept
+
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, tail_table=bytes, cls=cython.p_uchar,
+               codes=cython.p_uchar, lengths=cython.p_uchar, tails=cython.p_uchar, gap=Py_ssize_t, state=Py_ssize_t[9],
+               zone_buffer=Py_ssize_t[96], word_buffer=Py_ssize_t[64], k=Py_ssize_t)
+cdef bint _scan_latin1(str t, const unsigned char* b, Py_ssize_t n, list zones, set hits) except -1
+
+@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, hi=Py_ssize_t,
+               code_table=bytes, codes=cython.p_uchar, slots=cython.p_uchar, ends=cython.p_uchar, blob=cython.p_uchar,
+               anchors=frozenset, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, j=Py_ssize_t, w=str)
+cdef _look_up_latin1(str t, const unsigned char* b, Py_ssize_t* words, Py_ssize_t count, set hits)
+
+@cython.locals(class_table=bytes, code_table=bytes, length_table=bytes, tail_table=bytes, cls=cython.p_uchar,
+               codes=cython.p_uchar, lengths=cython.p_uchar, tails=cython.p_uchar, gap=Py_ssize_t, room=Py_ssize_t,
+               zones=cython.p_Py_ssize_t, merged=cython.p_Py_ssize_t, zone_stack=Py_ssize_t[96],
+               merge_stack=Py_ssize_t[96], state=Py_ssize_t[9], word_buffer=Py_ssize_t[64], count=Py_ssize_t, hits=set,
+               words=list, extra=list)
+cdef list _windows_latin1(str t, const unsigned char* b, Py_ssize_t n)
+
+@cython.locals(gap=Py_ssize_t, out=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, j=Py_ssize_t, k=Py_ssize_t,
+               x=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t)
+cdef Py_ssize_t _merge_latin1(Py_ssize_t* zones, Py_ssize_t count, list extra, Py_ssize_t* merged) except -1
+
+@cython.locals(need=Py_ssize_t, alnum_table=bytes, alnum=cython.p_uchar, out=list, wa=Py_ssize_t, wb=Py_ssize_t,
+               wm=Py_ssize_t, j=Py_ssize_t, ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, e=Py_ssize_t)
+cdef list _grow_latin1(str t, const unsigned char* b, Py_ssize_t n, Py_ssize_t* zones, Py_ssize_t count)
+
+@cython.locals(i=Py_ssize_t, s=Py_ssize_t, odd=bint, zs=Py_ssize_t, last=Py_ssize_t, count=Py_ssize_t, hint=bint,
+               zones=Py_ssize_t, words=Py_ssize_t, c=int, r=Py_ssize_t, key=Py_ssize_t, fits=cython.uint)
+cdef void _scan_run(const unsigned char* b, Py_ssize_t n, Py_ssize_t gap, const unsigned char* cls,
+                    const unsigned char* codes, const unsigned char* lengths, const unsigned char* tails,
+                    Py_ssize_t hi, Py_ssize_t longest, Py_ssize_t* state, Py_ssize_t* zone_buffer,
+                    Py_ssize_t zone_room, Py_ssize_t* word_buffer, Py_ssize_t word_room) noexcept
+
+@cython.locals(rarity_table=bytes, rarity=cython.p_uchar, off=Py_ssize_t, q=Py_ssize_t, c=int, p=Py_ssize_t,
+               found=Py_ssize_t)
+cdef _places_latin1(const unsigned char* b, Py_ssize_t n, str w, const unsigned char* wb, Py_ssize_t k, list out)
+
+cdef Py_ssize_t _slice_bounds(Py_ssize_t i, Py_ssize_t n) noexcept
+
+@cython.locals(table=tuple, slot_table=bytes, end_table=bytes, blob_table=bytes, ordered=tuple, class_table=bytes,
+               code_table=bytes, cls=cython.p_uchar, codes=cython.p_uchar, slots=cython.p_uchar, ends=cython.p_uchar,
+               blob=cython.p_uchar, words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, plain_lo=Py_ssize_t,
+               plain_hi=Py_ssize_t, count=Py_ssize_t, i=Py_ssize_t, s=Py_ssize_t, odd=bint, c=int)
+cdef Py_ssize_t _homophones_latin1(str t, const unsigned char* b, Py_ssize_t ws, Py_ssize_t we) except -1
+
+@cython.locals(head_table=bytes, tail_table=bytes, class_table=bytes, code_table=bytes, heads=cython.p_uchar,
+               tails=cython.p_uchar, cls=cython.p_uchar, codes=cython.p_uchar, i=Py_ssize_t, c=int, s=Py_ssize_t,
+               letter=bint, digit=bint)
+cdef bint _glued_candidates_latin1(const unsigned char* b, Py_ssize_t start, Py_ssize_t end) noexcept
+
+@cython.locals(alpha_table=bytes, alpha=cython.p_uchar, start=Py_ssize_t, end=Py_ssize_t, mass=Py_ssize_t)
+cdef Py_ssize_t _glued_mass_latin1(str t, const unsigned char* b, Py_ssize_t n, Py_ssize_t ws, Py_ssize_t we) except -1
+
+@cython.locals(class_table=bytes, cls=cython.p_uchar, prev=int, i=Py_ssize_t, c=int)
+cdef bint _touch_latin1(const unsigned char* b, Py_ssize_t start, Py_ssize_t end) noexcept
 
 
 
 cpdef bint _has_spaced_hint(str t, Py_ssize_t ws, Py_ssize_t we)
+
+cpdef list _spaced_words(str t)
+
+@cython.locals(out=list, spaced=object, p=Py_ssize_t, m=object)
+cdef list _spaced_latin1(str t, const unsigned char* b, Py_ssize_t n)
 
 
 @cython.locals(toks=list, si=Py_ssize_t, words=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, ss=Py_ssize_t, se=Py_ssize_t,
@@ -126,7 +194,7 @@ cpdef list _merge_words(list toks, str t)
 cpdef list _windows(str t)
 
 @cython.locals(gap=Py_ssize_t, extra=list, merged=list, j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
-               m=Py_ssize_t)
+               m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t)
 cpdef list _merged_zones(list zones, list words)
 
 @cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,
@@ -135,13 +203,15 @@ cpdef list _grown_windows(str t, list zones)
 
 cpdef list _word_anchors(str t)
 
-@cython.locals(words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, count=Py_ssize_t, s=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4)
+@cython.locals(words=frozenset, lo=Py_ssize_t, hi=Py_ssize_t, count=Py_ssize_t, s=Py_ssize_t, i=Py_ssize_t, ch=Py_UCS4,
+               n=Py_ssize_t)
 cpdef Py_ssize_t _homophones(str t, Py_ssize_t ws, Py_ssize_t we)
 
 cpdef Py_ssize_t _char_code(Py_UCS4 ch)
 
 @cython.locals(head_table=bytes, tail_table=bytes, heads=cython.p_uchar, tails=cython.p_uchar, s=Py_ssize_t, letter=bint,
-               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4, d2=Py_UCS4)
+               digit=bint, i=Py_ssize_t, ch=Py_UCS4, c0=Py_UCS4, c1=Py_UCS4, c2=Py_UCS4, d0=Py_UCS4, d1=Py_UCS4,
+               d2=Py_UCS4, n=Py_ssize_t)
 cpdef bint _glued_candidates(str t, Py_ssize_t start, Py_ssize_t end)
 
 @cython.locals(n=Py_ssize_t, mass=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t)

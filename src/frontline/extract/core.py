@@ -1312,12 +1312,89 @@ _HINT_ONE = _hint_pattern(" a a?")
 _HINT_TWO = _hint_pattern(" a  a?")
 
 
+# The one-byte loops: most texts the extractor reads (normalised ads) hold only characters of Latin-1, which
+# Python stores one byte each. The compiled module reads those bytes through a pointer and classifies them
+# by tables, with no call per character; texts of other kinds take the general loops beside them.
+
+#: The class of every Latin-1 character in the one-byte loops: 1 for a-z, 2 for 0-9, 3 for any other
+#: character of a word (A-Z, or outside ASCII and not white space: what ``WORD_VIEW`` and ``split`` keep
+#: besides a-z and 0-9), 0 for a character between words.
+_WORD_CLASSES = bytes(1 if 97 <= c <= 122 else 2 if 48 <= c <= 57 else
+                      3 if 65 <= c <= 90 or (c >= 128 and not chr(c).isspace()) else 0 for c in range(256))
+#: Bits of every Latin-1 character: 1 if ``str.isalnum``, 2 if ``str.isalpha``.
+_ALNUM_BITS = bytes((1 if chr(c).isalnum() else 0) | (2 if chr(c).isalpha() else 0) for c in range(256))
+#: ``_char_code`` of every Latin-1 character.
+_CHAR_CODES = bytes(_char_code(chr(c)) for c in range(256))
+#: Bytes a word takes in the blob of a word table: more than the longest word a table holds.
+_TABLE_WIDTH = 16
+
+
+def _word_table(words) -> tuple:
+    """A table that tells, from the characters alone, which of ``words`` a run of a-z and 0-9 is (the words
+    made of a-z and 0-9 only; a run with other characters is looked up as a string):
+    (slots, ends, blob, ordered, lo, hi, lengths, tails). The words are ``ordered`` by key, ``pair * (hi + 1) +
+    length`` where pair is _char_code of their first character * 37 + that of their second (36 if none);
+    ``slots[key]`` is 1 + the index of the first word with that key (0: none), ``ends[index]`` the index after
+    the last word with the key of the word at ``index``, and ``blob[index * _TABLE_WIDTH:]`` the characters of
+    that word. ``lengths[2 * pair]`` and the byte after it hold the lengths of the words that begin with the
+    pair, as the bits of a 16-bit number, and ``tails[2 * code]`` and the byte after it those of the words that
+    end with the character of that _char_code: cheap first tests, with tables small enough to stay in a
+    cache near the processor."""
+    plain = [w for w in words if re.fullmatch("[a-z0-9]+", w)]
+    assert max(map(len, plain)) < _TABLE_WIDTH
+    lo, hi = min(map(len, plain)), max(map(len, plain))
+
+    def pair(w):
+        return _char_code(w[0]) * 37 + (_char_code(w[1]) if len(w) > 1 else 36)
+
+    def key(w):
+        return pair(w) * (hi + 1) + len(w)
+
+    ordered = tuple(sorted(plain, key=lambda w: (key(w), w)))
+    assert len(ordered) < 255
+    slots, ends = bytearray(37 * 37 * (hi + 1)), bytearray(len(ordered))
+    for k in range(len(ordered) - 1, -1, -1):
+        slots[key(ordered[k])] = k + 1
+    for k in range(len(ordered)):
+        ends[k] = max(j for j in range(len(ordered)) if key(ordered[j]) == key(ordered[k])) + 1
+    blob = b"".join(w.encode().ljust(_TABLE_WIDTH, b"\0") for w in ordered)
+    lengths, tails = bytearray(37 * 37 * 2), bytearray(37 * 2)
+    for w in ordered:
+        lengths[2 * pair(w) + len(w) // 8] |= 1 << (len(w) % 8)
+        tails[2 * _char_code(w[-1]) + len(w) // 8] |= 1 << (len(w) % 8)
+    return bytes(slots), bytes(ends), blob, ordered, lo, hi, bytes(lengths), bytes(tails)
+
+
+def _table_index(b, s: int, length: int, slots, ends, blob, stride: int, codes) -> int:
+    """The index in a word table (``_word_table``: its slots, ends, blob and hi + 1 as stride) of the
+    word b[s:s + length], a run of a-z and 0-9 of ``lo`` to ``hi`` characters; -1 if it holds none."""
+    k = slots[(codes[b[s]] * 37 + (codes[b[s + 1]] if length > 1 else 36)) * stride + length]
+    if not k:
+        return -1
+    end = ends[k - 1]
+    k -= 1
+    while k < end:
+        q = 0
+        while q < length and blob[k * 16 + q] == b[s + q]:  # 16: _TABLE_WIDTH
+            q += 1
+        if q == length:
+            return k
+        k += 1
+    return -1
+
+
+_ANCHOR_TABLE = _word_table(ANCHOR_WORDS)
+
+
 def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     """What ``_windows`` starts from, found by one pass over the characters (the compiled module's way):
     DIGIT_ZONE_RE's zones, appended to ``zones`` as start, end, ASCII digits inside (three numbers a zone);
     the anchor words that stand as words of ``t`` (the words of ``t.translate(WORD_VIEW).split()``: runs of
     ASCII letters and digits and of characters outside ASCII other than white space), added to ``hits``;
-    and, returned, whether _SPACED_HINT_RE matches in ``t``."""
+    and, returned, whether _SPACED_HINT_RE matches in ``t``. Compiled, a text of one byte per character
+    takes ``_scan_latin1``."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        return _scan_latin1(t, PyUnicode_1BYTE_DATA(t), len(t), zones, hits)
     anchors = ANCHOR_WORDS
     table = _ANCHOR_KEYS
     keys = table  # compiled: a pointer to the table's bytes
@@ -1395,12 +1472,271 @@ def _scan_anchors(t: str, zones: list, hits: set) -> bool:
     return hint
 
 
+def _scan_latin1(t: str, b, n: int, zones: list, hits: set) -> bool:
+    """``_scan_anchors`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
+    characters (compiled only): the same zones, anchor words and hint, by ``_scan_run`` and
+    ``_look_up_latin1``."""
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    length_table, tail_table = _ANCHOR_TABLE[6], _ANCHOR_TABLE[7]
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    lengths = length_table
+    tails = tail_table
+    gap = WINDOW_GAP + 1
+    state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
+    while state[0] <= n:
+        _scan_run(b, n, gap, cls, codes, lengths, tails, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zone_buffer, 96,
+                  word_buffer, 64)
+        for k in range(state[7]):
+            zones.append(zone_buffer[k])
+        if state[8]:
+            _look_up_latin1(t, b, word_buffer, state[8], hits)
+    if state[3] >= 0:
+        zones.append(state[3])
+        zones.append(state[4] + 1)
+        zones.append(state[5])
+    return state[6] != 0
+
+
+def _look_up_latin1(t: str, b, words, count: int, hits: set) -> None:
+    """Adds to ``hits`` the anchor words among the ``count`` numbers of ``words`` that ``_scan_run`` put
+    there (compiled only): words of a-z and 0-9 are looked up in ``_ANCHOR_TABLE``, the others as strings."""
+    table = _ANCHOR_TABLE
+    slot_table, end_table, blob_table, ordered, hi = table[0], table[1], table[2], table[3], table[5]
+    code_table = _CHAR_CODES
+    codes = code_table  # compiled: pointers to the tables' bytes
+    slots = slot_table
+    ends = end_table
+    blob = blob_table
+    anchors = ANCHOR_WORDS
+    for k in range(0, count, 2):
+        s, e = words[k], words[k + 1]
+        if e < 0:  # a word with other characters than a-z and 0-9
+            w = t[s:-e]
+            if w in anchors:
+                hits.add(w)
+        else:
+            j = _table_index(b, s, e - s, slots, ends, blob, hi + 1, codes)
+            if j >= 0:
+                hits.add(ordered[j])
+
+
+def _windows_latin1(t: str, b, n: int) -> list:
+    """``_windows`` on a text of one byte per character, read through ``b``, a pointer to its ``n``
+    characters (compiled only). The digit zones stay C integers from the scan (``_scan_run``) through
+    their merge with the anchor words (``_merge_latin1``) to the growth of the windows (``_grow_latin1``):
+    the steps of ``_scan_anchors``, ``_merged_zones`` and ``_grown_windows``."""
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    length_table, tail_table = _ANCHOR_TABLE[6], _ANCHOR_TABLE[7]
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    lengths = length_table
+    tails = tail_table
+    gap = WINDOW_GAP + 1
+    # a zone starts more than WINDOW_GAP characters after the start of the one before: room for all
+    room = 3 * (n // gap + 2)
+    zones = zone_stack
+    merged = merge_stack
+    if room > 96:
+        zones = cython.cast(cython.p_Py_ssize_t, PyMem_Malloc(room * cython.sizeof(cython.Py_ssize_t)))
+        if not zones:
+            raise MemoryError()
+    try:
+        state[0], state[1], state[2], state[3], state[4], state[5], state[6] = 0, -1, 0, -1, -gap - 1, 0, 0
+        count = 0  # numbers in zones
+        hits = None
+        while state[0] <= n:
+            _scan_run(b, n, gap, cls, codes, lengths, tails, _ANCHOR_TABLE[5], _ANCHOR_MAX, state, zones + count,
+                      room - count, word_buffer, 64)
+            count += state[7]
+            if state[8]:
+                if hits is None:
+                    hits = set()
+                _look_up_latin1(t, b, word_buffer, state[8], hits)
+        if state[3] >= 0:
+            zones[count] = state[3]
+            zones[count + 1] = state[4] + 1
+            zones[count + 2] = state[5]
+            count += 3
+        words = _anchor_places(t, hits) if hits else []
+        if state[6]:
+            words += _spaced_latin1(t, b, n)
+        if not words:
+            return _grow_latin1(t, b, n, zones, count)
+        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        if count + 3 * len(extra) > 96:
+            merged = cython.cast(cython.p_Py_ssize_t,
+                                 PyMem_Malloc((count + 3 * len(extra)) * cython.sizeof(cython.Py_ssize_t)))
+            if not merged:
+                raise MemoryError()
+        return _grow_latin1(t, b, n, merged, _merge_latin1(zones, count, extra, merged))
+    finally:
+        if zones != zone_stack:
+            PyMem_Free(zones)
+        if merged != merge_stack:
+            PyMem_Free(merged)
+
+
+def _merge_latin1(zones, count: int, extra: list, merged) -> int:
+    """``_merged_zones`` from C arrays (compiled only): the ``count`` numbers of ``zones`` (start, end, mass)
+    and the anchor words ``extra`` as (start, end, mass), sorted, joined into ``merged``; how many numbers
+    it holds."""
+    gap = WINDOW_GAP
+    out = 0
+    gs = ge = gm = -1  # the start, end and mass of the zone being joined (gs < 0: none yet), not yet in merged
+    j = k = 0  # the next zone (the index of its start), the next word
+    x = len(extra)
+    while j < count or k < x:
+        if k < x:
+            s, e, m = extra[k]
+        if k == x or (j < count and zones[j] <= s):
+            s, e, m = zones[j], zones[j + 1], zones[j + 2]
+            j += 3
+        else:
+            k += 1
+        if gs >= 0 and s - ge <= gap:
+            ge = max(ge, e)
+            gm += m
+        else:
+            if gs >= 0:
+                merged[out], merged[out + 1], merged[out + 2] = gs, ge, gm
+                out += 3
+            gs, ge, gm = s, e, m
+    if gs >= 0:
+        merged[out], merged[out + 1], merged[out + 2] = gs, ge, gm
+        out += 3
+    return out
+
+
+def _grow_latin1(t: str, b, n: int, zones, count: int) -> list:
+    """``_grown_windows`` from the ``count`` numbers of the C array ``zones`` on a text of one byte per
+    character read through ``b`` (compiled only), its characters classified by ``_ALNUM_BITS``."""
+    need = MIN_WINDOW_DIGITS
+    alnum_table = _ALNUM_BITS
+    alnum = alnum_table  # compiled: a pointer to the table's bytes
+    out = []
+    wa = wb = wm = -1  # the window being extended (wm < 0: none yet), not yet in out
+    for j in range(0, count, 3):
+        ws, we, mass = zones[j], zones[j + 1], zones[j + 2]
+        if 2 <= mass < need:
+            mass += _homophones_latin1(t, b, ws, we)
+        if mass < need:
+            mass += _glued_mass_latin1(t, b, n, ws, we)
+            if mass < need:
+                continue
+        a = max(0, ws - 24)
+        while a > 0 and a > ws - 60 and alnum[b[a - 1]] & 1:
+            a -= 1
+        e = min(n, we + 24)
+        while e < n and e < we + 60 and alnum[b[e]] & 1:
+            e += 1
+        if wm >= 0 and a <= wb:
+            wb = e
+            wm += mass
+        else:
+            if wm >= 0:
+                out.append((wa, wb, wm))
+            wa, wb, wm = a, e, mass
+    if wm >= 0:
+        out.append((wa, wb, wm))
+    return out
+
+
+def _scan_run(b, n: int, gap: int, cls, codes, lengths, tails, hi: int, longest: int, state, zone_buffer,
+              zone_room: int, word_buffer, word_room: int) -> None:
+    """The loop of ``_scan_latin1`` (compiled only) from ``state`` on, until past the end of the text (its
+    terminating NUL, which ``cls`` puts between words, ends the last run) or until a buffer is full: the
+    digit zones that end go to ``zone_buffer`` (start, end, digits), the words that may be anchor words to
+    ``word_buffer`` (start, end; minus the end for a word with characters other than a-z and 0-9; a word of
+    a-z and 0-9 only if ``lengths`` and ``tails`` (of ``_ANCHOR_TABLE``, whose longest word has ``hi``
+    characters) hold its first two characters and length, and its last character and length), and the state
+    back to ``state`` with, after it, how many numbers each buffer holds. Characters are read a run of a-z or
+    of 0-9 at a time and classified by ``_WORD_CLASSES``."""
+    i, s, odd, zs, last, count, hint = state[0], state[1], state[2], state[3], state[4], state[5], state[6]
+    zones = words = 0
+    # the lengths of the anchor words that begin as the current word does, read where it starts (its second
+    # character, or what follows a word of one character, which has code 36, is there to read: the text ends
+    # with a NUL)
+    key = 2 * (codes[b[s]] * 37 + codes[b[s + 1]]) if s >= 0 else 0
+    fits = lengths[key] | (lengths[key + 1] << 8)
+    while i <= n:
+        c = cls[b[i]]
+        if c == 0:  # between words
+            if s >= 0:  # the word b[s:i] ends
+                if words == word_room:
+                    break
+                if odd:
+                    if i - s <= longest:
+                        word_buffer[words] = s
+                        word_buffer[words + 1] = -i
+                        words += 2
+                elif i - s <= hi and (fits >> (i - s)) & 1 and (
+                        (tails[2 * codes[b[i - 1]]] | (tails[2 * codes[b[i - 1]] + 1] << 8)) >> (i - s)) & 1:
+                    word_buffer[words] = s
+                    word_buffer[words + 1] = i
+                    words += 2
+                s = -1
+            i += 1
+        elif c == 1:  # a-z
+            if s < 0:
+                s = i
+                odd = False
+                key = 2 * (codes[b[i]] * 37 + codes[b[i + 1]])
+                fits = lengths[key] | (lengths[key + 1] << 8)
+            r = i
+            i += 1
+            while cls[b[i]] == 1:
+                i += 1
+            # _SPACED_HINT_RE, " [a-z] {1,2}[a-z](?![a-z])": this run is its last letter, one letter after a
+            # space, and one letter between spaces comes one or two spaces before it
+            if i == r + 1 and r == s and s >= 3 and b[s - 1] == 32 and (
+                    (cls[b[s - 2]] == 1 and b[s - 3] == 32) or
+                    (s >= 4 and b[s - 2] == 32 and cls[b[s - 3]] == 1 and b[s - 4] == 32)):
+                hint = True
+        elif c == 2:  # 0-9
+            if s < 0:
+                s = i
+                odd = False
+                key = 2 * (codes[b[i]] * 37 + codes[b[i + 1]])
+                fits = lengths[key] | (lengths[key + 1] << 8)
+            if i - last <= gap:
+                count += 1
+            else:
+                if zs >= 0:
+                    if zones == zone_room:
+                        break
+                    zone_buffer[zones] = zs
+                    zone_buffer[zones + 1] = last + 1
+                    zone_buffer[zones + 2] = count
+                    zones += 3
+                zs = i
+                count = 1
+            r = i
+            i += 1
+            while cls[b[i]] == 2:
+                i += 1
+            count += i - r - 1
+            last = i - 1
+        else:  # another character of a word
+            if s < 0:
+                s = i
+            odd = True
+            i += 1
+    state[0], state[1], state[2], state[3], state[4], state[5], state[6] = i, s, odd, zs, last, count, hint
+    state[7], state[8] = zones, words
+
+
 def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
-    """Every place of the anchor words ``hits`` in ``t`` where they stand apart from other letters."""
+    """Every place of the anchor words ``hits`` in ``t`` where they stand apart from other letters.
+    Compiled, where ``t`` and a word are of one byte per character, ``_places_latin1`` finds its places."""
     out = []
     n = len(t)
+    latin1 = COMPILED and PyUnicode_KIND(t) == 1
     for w in hits:
         k = len(w)
+        if latin1 and k and PyUnicode_KIND(w) == 1:
+            _places_latin1(PyUnicode_1BYTE_DATA(t), n, w, PyUnicode_1BYTE_DATA(w), k, out)
+            continue
         pos = t.find(w)
         while pos >= 0:
             before = t[pos - 1] if pos else " "
@@ -1409,6 +1745,39 @@ def _anchor_places(t: str, hits) -> list[tuple[int, int, str]]:
                 out.append((pos, pos + k, w))
             pos = t.find(w, pos + k)
     return out
+
+
+#: How rare a character is in English text (higher, rarer): ``_places_latin1`` looks for a word's rarest one.
+_RARITY = bytes(1 + "etaoinshrdlcumwfgypbvkjxqz".index(chr(c)) if 97 <= c <= 122 else 14 for c in range(256))
+
+
+def _places_latin1(b, n: int, w: str, wb, k: int, out: list) -> None:
+    """The loop of ``_anchor_places`` for one word ``w`` (its characters ``wb``, ``k`` of them) in a text
+    ``b`` of ``n`` characters, both of one byte per character (compiled only): the places of
+    ``t.find(w, pos)`` (the first, then each from the end of the last), those without a-z on either side
+    appended to ``out``. The rarest character of the word is looked for by ``memchr``."""
+    rarity_table = _RARITY
+    rarity = rarity_table  # compiled: a pointer to the table's bytes
+    off = 0  # the offset of the rarest character in the word
+    for q in range(1, k):
+        if rarity[wb[q]] > rarity[wb[off]]:
+            off = q
+    c = wb[off]
+    p = 0  # where the next place may start
+    while p <= n - k:
+        found = cython.cast(cython.Py_ssize_t, memchr(b + p + off, c, n - k + 1 - p))
+        if not found:
+            break
+        p = found - cython.cast(cython.Py_ssize_t, b) - off
+        q = 0
+        while q < k and b[p + q] == wb[q]:
+            q += 1
+        if q < k:
+            p += 1
+            continue
+        if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
+            out.append((p, p + k, w))
+        p += k
 
 
 def _word_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1425,7 +1794,32 @@ _SPACED_HINT_RE = re.compile(r" [a-z] {1,2}[a-z](?![a-z])")
 
 
 def _spaced_words(t: str) -> list[tuple[int, int, str]]:
+    """The matches of SPACED_RE in ``t`` as (start, end, word without its spaces). Compiled, in a text of one
+    byte per character, the expression is tried only where a match can start (``_spaced_latin1``)."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        return _spaced_latin1(t, PyUnicode_1BYTE_DATA(t), len(t))
     return [(m.start(), m.end(), m.group().replace(" ", "")) for m in SPACED_RE.finditer(t)]
+
+
+def _spaced_latin1(t: str, b, n: int) -> list[tuple[int, int, str]]:
+    """``_spaced_words`` on a text of one byte per character, read through ``b`` (compiled only; its
+    terminating NUL stands for the end): SPACED_RE is matched at each place where its head,
+    ``[a-z](?<![a-z][a-z])(?=[ ]{1,2}[a-z](?![a-z]))``, holds, from the end of the last match on, as
+    ``finditer`` finds its matches."""
+    out = []
+    spaced = SPACED_RE
+    p = 0
+    while p + 2 < n:
+        if 97 <= b[p] <= 122 and b[p + 1] == 32 and not (p > 0 and 97 <= b[p - 1] <= 122) and (
+                (97 <= b[p + 2] <= 122 and not 97 <= b[p + 3] <= 122) or
+                (b[p + 2] == 32 and 97 <= b[p + 3] <= 122 and not 97 <= b[p + 4] <= 122)):
+            m = spaced.match(t, p)
+            if m is not None:
+                out.append((p, m.end(), m.group().replace(" ", "")))
+                p = m.end()
+                continue
+        p += 1
+    return out
 
 
 def _spaced_anchors(t: str) -> list[tuple[int, int, str]]:
@@ -1472,7 +1866,12 @@ def _glued_candidates(t: str, start: int, end: int) -> bool:
     """Whether t[start:end] holds a run of a-z and 0-9 that _GLUED_CHUNK_RE might match with a number word
     in it: a run with a letter, and a digit or four characters at least (two pieces), that begins and ends
     with a digit or the way a number word does. A necessary condition only, checked by one pass over the
-    characters so that the regex runs where it can find something."""
+    characters so that the regex runs where it can find something (compiled, through a pointer to the
+    characters of a text of one byte each: ``_glued_candidates_latin1``)."""
+    if COMPILED and PyUnicode_KIND(t) == 1:
+        n = len(t)
+        start, end = _slice_bounds(start, n), _slice_bounds(end, n)
+        return start < end and _glued_candidates_latin1(PyUnicode_1BYTE_DATA(t), start, end)
     head_table, tail_table = _GLUE_HEADS, _GLUE_TAILS
     heads = head_table  # compiled: pointers to the tables' bytes
     tails = tail_table
@@ -1501,6 +1900,38 @@ def _glued_candidates(t: str, start: int, end: int) -> bool:
     return False
 
 
+def _glued_candidates_latin1(b, start: int, end: int) -> bool:
+    """``_glued_candidates`` on the characters b[start:end] of a text of one byte per character
+    (0 <= start < end <= its length)."""
+    head_table, tail_table, class_table, code_table = _GLUE_HEADS, _GLUE_TAILS, _WORD_CLASSES, _CHAR_CODES
+    heads = head_table  # compiled: pointers to the tables' bytes
+    tails = tail_table
+    cls = class_table
+    codes = code_table
+    i = start
+    while i < end:
+        c = cls[b[i]]
+        if c != 1 and c != 2:
+            i += 1
+            continue
+        s = i  # a run of a-z and 0-9
+        letter = digit = False
+        while i < end:
+            c = cls[b[i]]
+            if c == 1:
+                letter = True
+            elif c == 2:
+                digit = True
+            else:
+                break
+            i += 1
+        if letter and (digit or i - s >= 4) and i - s >= 3:
+            if (cls[b[s]] == 2 or heads[(codes[b[s]] * 37 + codes[b[s + 1]]) * 37 + codes[b[s + 2]]]) and (
+                    cls[b[i - 1]] == 2 or tails[(codes[b[i - 3]] * 37 + codes[b[i - 2]]) * 37 + codes[b[i - 1]]]):
+                return True
+    return False
+
+
 def _glued_mass(t: str, ws: int, we: int) -> int:
     """Number words glued to digits or to each other ("3twoseven", "sevenzerosix") in the chunks around
     a digit zone: they are not anchors (not words standing alone), but count towards a window's mass."""
@@ -1517,6 +1948,39 @@ def _glued_mass(t: str, ws: int, we: int) -> int:
         for w in _WORD_IN_CHUNK_RE.findall(c):
             mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
     return mass
+
+
+def _glued_mass_latin1(t: str, b, n: int, ws: int, we: int) -> int:
+    """``_glued_mass`` on a text of one byte per character, read through ``b`` (compiled only; 0 <= ws < we
+    <= n): its tests by ``_touch_latin1``, ``_ALNUM_BITS`` and ``_glued_candidates_latin1``."""
+    alpha_table = _ALNUM_BITS
+    alpha = alpha_table  # compiled: a pointer to the table's bytes
+    if not _touch_latin1(b, max(0, ws - 1), min(n, we + 1)) and not (
+            ws > 1 and (b[ws - 1] == 45 or b[ws - 1] == 46 or b[ws - 1] == 95) and alpha[b[ws - 2]] & 2) and not (
+            we + 1 < n and (b[we] == 45 or b[we] == 46 or b[we] == 95) and alpha[b[we + 1]] & 2):
+        return 0  # "-", ".", "_"
+    start, end = max(0, ws - _GLUED_REACH), min(n, we + _GLUED_REACH)
+    if not _glued_candidates_latin1(b, start, end):
+        return 0
+    mass = 0
+    for c in _GLUED_CHUNK_RE.findall(t, start, end):
+        for w in _WORD_IN_CHUNK_RE.findall(c):
+            mass += 2 if WORDS[w][0] in ("teen", "tens") else 1
+    return mass
+
+
+def _touch_latin1(b, start: int, end: int) -> bool:
+    """Whether an ASCII letter and digit touch in b[start:end], characters of one byte each (``_glued`` of
+    them is not 0; compiled only)."""
+    class_table = _WORD_CLASSES
+    cls = class_table  # compiled: a pointer to the table's bytes
+    prev = 0  # the class of the character before
+    for i in range(start, end):
+        c = cls[b[i]]
+        if (c == 1 and prev == 2) or (c == 2 and prev == 1):
+            return True
+        prev = c
+    return False
 
 
 #: A stretch of text where digit runs follow each other with at most WINDOW_GAP other characters between.
@@ -1540,9 +2004,14 @@ _HOMOPHONE_LENGTHS = (min(map(len, _HOMOPHONE_WORDS)), max(map(len, _HOMOPHONE_W
 
 def _homophones(t: str, ws: int, we: int) -> int:
     """How many of the words of t[ws:we] (``t[ws:we].translate(WORD_VIEW).split()``) are homophones:
-    by one pass over the characters when compiled, else by that split."""
+    by one pass over the characters when compiled (``_homophones_latin1`` for a text of one byte per
+    character), else by that split."""
     if not COMPILED:
         return len([w for w in t[ws:we].translate(WORD_VIEW).split() if w in _HOMOPHONE_WORDS])
+    if PyUnicode_KIND(t) == 1:
+        n = len(t)
+        ws, we = _slice_bounds(ws, n), _slice_bounds(we, n)
+        return _homophones_latin1(t, PyUnicode_1BYTE_DATA(t), ws, we) if ws < we else 0
     words = _HOMOPHONE_WORDS
     lo, hi = _HOMOPHONE_LENGTHS
     count = 0
@@ -1562,14 +2031,65 @@ def _homophones(t: str, ws: int, we: int) -> int:
     return count
 
 
+_HOMOPHONE_TABLE = _word_table(_HOMOPHONE_WORDS)
+
+
+def _slice_bounds(i: int, n: int) -> int:
+    """Where an index i of a slice of a sequence of length n falls, as ``slice(i, i).indices(n)`` puts it."""
+    if i < 0:
+        i += n
+        return i if i > 0 else 0
+    return i if i < n else n
+
+
+def _homophones_latin1(t: str, b, ws: int, we: int) -> int:
+    """``_homophones`` on a text of one byte per character, read through ``b`` (0 <= ws < we <= len(t)):
+    words (runs of ``_WORD_CLASSES`` other than 0) of a-z and 0-9 looked up in ``_HOMOPHONE_TABLE``,
+    others as strings."""
+    table = _HOMOPHONE_TABLE
+    slot_table, end_table, blob_table, ordered = table[0], table[1], table[2], table[3]
+    class_table, code_table = _WORD_CLASSES, _CHAR_CODES
+    cls = class_table  # compiled: pointers to the tables' bytes
+    codes = code_table
+    slots = slot_table
+    ends = end_table
+    blob = blob_table
+    words = _HOMOPHONE_WORDS
+    lo, hi = _HOMOPHONE_LENGTHS  # of the words
+    plain_lo, plain_hi = table[4], table[5]  # of the words in the table
+    count = 0
+    i = ws
+    while i < we:
+        if not cls[b[i]]:
+            i += 1
+            continue
+        s = i
+        odd = False
+        while i < we:
+            c = cls[b[i]]
+            if not c:
+                break
+            if c == 3:
+                odd = True
+            i += 1
+        if odd:
+            if lo <= i - s <= hi and t[s:i] in words:
+                count += 1
+        elif plain_lo <= i - s <= plain_hi and _table_index(b, s, i - s, slots, ends, blob, plain_hi + 1, codes) >= 0:
+            count += 1
+    return count
+
+
 def _windows(t: str):
     """Spans of text around anchors (digit runs, number words) that hold enough digits to be a number.
 
     Returns (start, end, mass): mass counts the digits and number words inside. The digit zones and
-    anchor words come from one pass over the characters when compiled (``_scan_anchors``), else from
-    regular expressions and a split into words.
+    anchor words come from one pass over the characters when compiled (``_scan_anchors``; a text of one byte
+    per character takes ``_windows_latin1``), else from regular expressions and a split into words.
     """
     if COMPILED:
+        if PyUnicode_KIND(t) == 1:
+            return _windows_latin1(t, PyUnicode_1BYTE_DATA(t), len(t))
         zones: list = []
         hits: set = set()
         hint = _scan_anchors(t, zones, hits)
@@ -1588,28 +2108,40 @@ def _merged_zones(zones: list, words: list) -> list:
     gap = WINDOW_GAP
     extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
     merged: list = []
+    gs = ge = gm = -1  # the start, end and mass of the zone being joined (gs < 0: none yet), not yet in merged
     j = k = 0  # the next zone (the index of its start), the next word
-    while j < len(zones) or k < len(extra):
-        if k == len(extra) or (j < len(zones) and zones[j] <= extra[k][0]):
-            s, e, m = zones[j], zones[j + 1], zones[j + 2]
+    n, x = len(zones), len(extra)
+    while j < n or k < x:
+        if k < x:
+            s, e, m = extra[k]
+        if j < n:
+            z = zones[j]
+        if k == x or (j < n and z <= s):
+            s, e, m = z, zones[j + 1], zones[j + 2]
             j += 3
         else:
-            s, e, m = extra[k]
             k += 1
-        if merged and s - merged[-2] <= gap:
-            merged[-2] = max(merged[-2], e)
-            merged[-1] += m
+        if gs >= 0 and s - ge <= gap:
+            ge = max(ge, e)
+            gm += m
         else:
-            merged.append(s)
-            merged.append(e)
-            merged.append(m)
+            if gs >= 0:
+                merged.append(gs)
+                merged.append(ge)
+                merged.append(gm)
+            gs, ge, gm = s, e, m
+    if gs >= 0:
+        merged.append(gs)
+        merged.append(ge)
+        merged.append(gm)
     return merged
 
 
 def _grown_windows(t: str, zones: list) -> list:
     """The windows of the zones (flat: start, end, mass, ...) that hold enough digits: homophones (between a
     few digits) and words glued to digits count too; each window reaches 24 characters past its zone, and on
-    to the end of a word (60 at most); windows that touch are joined."""
+    to the end of a word (60 at most); windows that touch are joined. (Compiled, a text of one byte per
+    character takes ``_grow_latin1``.)"""
     need = MIN_WINDOW_DIGITS
     n = len(t)
     out: list = []
