@@ -627,11 +627,16 @@ def test_normalising_equals_translating_through_the_table():
     others = [chr(c) for c in sorted(L.TABLE) if c > 127][::7] + list("\u0130\u00c9\u00df\u1e9e\u03a3\ufb03\u2126")
     atoms = list("AbZ09 -.\n$") + others + ["\U0001f525", "3\ufe0f\u20e3", "\u2460", "\uff12", "\u0130stanbul"]
     texts = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 80))) for _ in range(3_000)]
+    # every character of the table, and any code point at all (astral, surrogates, NUL)
+    texts.append("".join(chr(c) for c in sorted(L.TABLE)))
+    texts += ["".join(chr(rng.randint(0, 0x10FFFF)) if rng.random() < 0.3 else rng.choice(atoms)
+                      for _ in range(rng.randint(1, 60))) for _ in range(1_000)]
     changed = 0
     for text in texts:
-        t = core._normalise(text)
-        assert t == text.translate(L.TABLE), text
-        assert len(t) == len(text)
+        for module in (core, SOURCE):  # compiled: one pass over the characters; source: split into runs
+            t = module._normalise(text)
+            assert t == text.translate(L.TABLE), text
+            assert len(t) == len(text)
         changed += t != text.lower()
     assert changed > 1_000  # many texts hold characters that lower-casing alone would get wrong
 

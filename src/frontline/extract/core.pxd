@@ -4,7 +4,8 @@
 # A function declared cpdef here cannot hold a closure (Cython 3.3): core.py writes list comprehensions,
 # not generator expressions or lambdas, inside them.
 cimport cython
-from cpython.unicode cimport PyUnicode_READ_CHAR, PyUnicode_KIND, PyUnicode_1BYTE_DATA
+from cpython.unicode cimport (PyUnicode_READ_CHAR, PyUnicode_KIND, PyUnicode_1BYTE_DATA, PyUnicode_FromKindAndData,
+                               PyUnicode_4BYTE_KIND)
 from libc.string cimport memchr
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
@@ -259,6 +260,9 @@ cpdef tuple _exchange_verdict(str d, Py_ssize_t key)
 
 @cython.locals(parts=list)
 cpdef str _normalise(str text)
+
+@cython.locals(n=Py_ssize_t, buf=cython.p_Py_UCS4, table=dict, i=Py_ssize_t, c=cython.uint)
+cpdef str _translated(str text)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, tk=Tok, left_apart=bint, right_apart=bint)
 cpdef _homophones_apart(list toks)

@@ -2456,6 +2456,35 @@ def _split_words(word: str) -> list[str]:
     return [m.group() for m in SPLIT_RE.finditer(word)]
 
 
+#: L.TABLE by code point: the code point each character becomes (compiled ``_translated``).
+_TABLE_CODES = {k: ord(v) for k, v in L.TABLE.items()}
+
+
+def _translated(text: str) -> str:
+    """``text.translate(L.TABLE)`` by one pass over the characters, compiled only: ASCII capitals lowered
+    by arithmetic (L.TABLE maps ASCII as ``str.lower`` does), other characters looked up by code point,
+    the result made from a buffer of code points."""
+    n = len(text)
+    buf = cython.cast(cython.p_Py_UCS4, PyMem_Malloc((n + 1) * cython.sizeof(cython.Py_UCS4)))
+    if not buf:
+        raise MemoryError()
+    table = _TABLE_CODES
+    try:
+        for i in range(n):
+            c = _read(text, i)  # the code point
+            if c < 128:
+                if 65 <= c <= 90:
+                    c += 32
+            else:
+                code = table.get(c)
+                if code is not None:
+                    c = code
+            buf[i] = c
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n)
+    finally:
+        PyMem_Free(buf)
+
+
 #: Runs of characters outside ASCII (split keeps them, at the odd indices).
 _NON_ASCII_RE = re.compile(r"([^\x00-\x7f]+)")
 
@@ -2466,6 +2495,8 @@ def _normalise(text: str) -> str:
     per character, about 160 µs on a 1 KB ad, against about 1 µs this way."""
     if text.isascii():
         return text.lower()
+    if COMPILED:
+        return _translated(text)
     parts = _NON_ASCII_RE.split(text)
     return "".join([p.translate(L.TABLE) if k % 2 else p.lower() for k, p in enumerate(parts)])
 
