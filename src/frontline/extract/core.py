@@ -310,7 +310,7 @@ def _classify_number(d: str) -> tuple[bool, bool] | None:
     ``is_valid_number``, which spends most of its time finding the region again)."""
     kind = _number_type(d, "US")
     if kind is not None:
-        return (True, kind not in _NOT_TARGET_TYPES)
+        return _VALID_TARGET if kind not in _NOT_TARGET_TYPES else _VALID_OTHER
     # phonenumbers' own order for finding a +1 number's region: the first region whose leading digits
     # match claims the number (one alternation per run of such regions), a region without leading
     # digits claims it if one of its number types matches
@@ -319,10 +319,15 @@ def _classify_number(d: str) -> tuple[bool, bool] | None:
             m = group.match(d)
             if m is not None:
                 claimed = m.lastgroup
-                return (True, False) if _number_type(d, claimed) else None
+                return _VALID_OTHER if _number_type(d, claimed) else None
         elif _number_type(d, region):
-            return (True, False)
+            return _VALID_OTHER
     return None
+
+
+#: The two verdicts, shared: a new tuple per verdict would be one more object for the garbage collector to
+#: follow in the memo (random digits fill it with hundreds of thousands).
+_VALID_TARGET, _VALID_OTHER = (True, True), (True, False)
 
 
 _NANP_REGIONS = [r for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1] if r != "US"]
