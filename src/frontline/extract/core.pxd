@@ -198,6 +198,9 @@ cpdef list _windows(str t)
                m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t)
 cpdef list _merged_zones(list zones, list words)
 
+cdef (Py_ssize_t, Py_ssize_t, Py_ssize_t) _joined(list out, Py_ssize_t wa, Py_ssize_t wb, Py_ssize_t wm, Py_ssize_t a,
+                                                 Py_ssize_t e, Py_ssize_t mass)
+
 @cython.locals(need=Py_ssize_t, n=Py_ssize_t, out=list, wa=Py_ssize_t, wb=Py_ssize_t, wm=Py_ssize_t, j=Py_ssize_t,
                ws=Py_ssize_t, we=Py_ssize_t, mass=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, ch=Py_UCS4)
 cpdef list _grown_windows(str t, list zones)

@@ -1635,13 +1635,7 @@ def _grow_latin1(t: str, b, n: int, zones, count: int) -> list:
         e = min(n, we + 24)
         while e < n and e < we + 60 and alnum[b[e]] & 1:
             e += 1
-        if wm >= 0 and a <= wb:
-            wb = e
-            wm += mass
-        else:
-            if wm >= 0:
-                out.append((wa, wb, wm))
-            wa, wb, wm = a, e, mass
+        wa, wb, wm = _joined(out, wa, wb, wm, a, e, mass)
     if wm >= 0:
         out.append((wa, wb, wm))
     return out
@@ -2142,6 +2136,17 @@ def _merged_zones(zones: list, words: list) -> list:
     return merged
 
 
+def _joined(out: list, wa: int, wb: int, wm: int, a: int, e: int, mass: int) -> tuple[int, int, int]:
+    """The window being extended (start, end, mass; mass < 0: none yet) once the window a..e of ``mass``
+    digits comes: the two joined if they touch, else the one being extended goes to ``out`` and a..e is
+    extended instead."""
+    if wm >= 0 and a <= wb:
+        return wa, e, wm + mass
+    if wm >= 0:
+        out.append((wa, wb, wm))
+    return a, e, mass
+
+
 def _grown_windows(t: str, zones: list) -> list:
     """The windows of the zones (flat: start, end, mass, ...) that hold enough digits: homophones (between a
     few digits) and words glued to digits count too; each window reaches 24 characters past its zone, and on
@@ -2173,13 +2178,7 @@ def _grown_windows(t: str, zones: list) -> list:
             if not ch.isalnum():
                 break
             b += 1
-        if wm >= 0 and a <= wb:
-            wb = b
-            wm += mass
-        else:
-            if wm >= 0:
-                out.append((wa, wb, wm))
-            wa, wb, wm = a, b, mass
+        wa, wb, wm = _joined(out, wa, wb, wm, a, b, mass)
     if wm >= 0:
         out.append((wa, wb, wm))
     return out
