@@ -10,10 +10,11 @@ recall for both extractors (ours twice: the Cython-compiled core the package run
 source), each the best of ``--repeat`` passes over the same ads; the compiled core again with all its
 memos emptied before each pass (``core.clear_memos``: exchange verdicts, the tokens of each chunk, leet
 words, kind names, '+' numbers), as for ads never seen; the rate of bare C-level passes over the same
-ads (lower-casing, one regex scan for digit runs, a split into words), a ceiling for an extractor that finds its windows with Python's own string and regex
-functions, as the Python source does (the compiled core loops over the characters instead); then the
-time to scan adversarial megabytes (digits, separators, number words, lookalikes) with this extractor, the
-first time in the process and again with its memos emptied.
+ads (lower-casing, one regex scan for digit runs, a split into words), a ceiling for an extractor that
+finds its windows with Python's own string and regex functions, as the Python source does (the compiled
+core loops over the characters instead); then the time to scan adversarial megabytes (digits,
+separators, number words, lookalikes) with this extractor, the first time in the process and again with
+its memos emptied.
 Nothing here is asserted: speed depends on the machine.
 """
 

@@ -23,8 +23,8 @@ cdef class Tok:
     cdef public Py_ssize_t wb
 
 @cython.locals(toks=list, words=Py_ssize_t, keys=bytes, longest=Py_ssize_t, stride=Py_ssize_t, memo=dict, i=Py_ssize_t,
-               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, c0=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint, ch=Py_UCS4,
-               c=str, part=tuple, p=Py_ssize_t)
+               s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, c0=Py_ssize_t, letters=Py_ssize_t, digits=Py_ssize_t, other=bint,
+               ch=Py_UCS4, c=str, part=tuple, p=Py_ssize_t)
 cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
 
 @cython.locals(c=str, wt=tuple, new=list)
@@ -157,7 +157,8 @@ cpdef bint _lone_one(list nums, list links, Py_ssize_t i)
 
 @cython.locals(n=Py_ssize_t, k=Py_ssize_t, q=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t, total=Py_ssize_t,
                size=Py_ssize_t, code=Py_ssize_t, high=Py_ssize_t, low=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t,
-               start=Py_ssize_t, run=Py_ssize_t, lk=int, tight=int, wordgap=int, segd=list, tk=Tok, score=double, out=list)
+               start=Py_ssize_t, run=Py_ssize_t, lk=int, tight=int, wordgap=int, segd=list, tk=Tok, score=double,
+               out=list)
 cpdef list _ranges(list nums, list links)
 
 @cython.locals(digits=str, prefix=str, first=Tok)
@@ -326,7 +327,8 @@ cdef (Py_ssize_t, Py_ssize_t, Py_ssize_t, Py_ssize_t) _distractor_pass(const uns
 from cpython.unicode cimport PyUnicode_KIND, PyUnicode_DATA, PyUnicode_1BYTE_KIND
 
 @cython.locals(lo=Py_ssize_t, window=bytes, b=cython.p_uchar, buf=Py_ssize_t[32], out=list, k=Py_ssize_t,
-               digits=Py_ssize_t, glued=Py_ssize_t, window_glued=Py_ssize_t, need=Py_ssize_t, left=Py_ssize_t, i=Py_ssize_t)
+               digits=Py_ssize_t, glued=Py_ssize_t, window_glued=Py_ssize_t, need=Py_ssize_t, left=Py_ssize_t,
+               i=Py_ssize_t)
 cpdef list _distractors(str t, Py_ssize_t ws, Py_ssize_t we, Py_ssize_t mass, bint reject)
 
 cpdef list _distractor_spans(str t, Py_ssize_t ws, Py_ssize_t we)
