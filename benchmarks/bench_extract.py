@@ -61,6 +61,16 @@ def padded_ads(records: list[dict], size: int, seed: int = 1) -> list[dict]:
     return out
 
 
+def best_time(fn, repeat: int, clock=time.process_time) -> float:
+    """The shortest of ``repeat`` timings of ``fn()`` by ``clock`` (CPU time unless told)."""
+    best = float("inf")
+    for _ in range(repeat):
+        c0 = clock()
+        fn()
+        best = min(best, clock() - c0)
+    return best
+
+
 def throughput(records: list[dict], finder, repeat: int, before_pass=None) -> dict:
     texts = [(r.get("title") or "", r["body"], r.get("url") or "") for r in records]
     best_cpu, best_wall = float("inf"), float("inf")

@@ -57,15 +57,6 @@ def _toks(rows: list) -> list:
     return out
 
 
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        c0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - c0)
-    return best
-
-
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--repeat", type=int, default=30)
@@ -79,9 +70,11 @@ def main(argv=None) -> int:
     calls = [(text, t, _toks(rows), links, i, j, prefix, extra)
              for text, t, rows, links, i, j, prefix, extra in kinds_calls]
     kinds, classify = core._kinds, core.classify_digits
-    t_kinds = _best(lambda: [kinds(*c) for c in calls], args.repeat) / len(calls) * 1e6
+    t_kinds = bench_extract.best_time(lambda: [kinds(*c) for c in calls], args.repeat,
+                                      time.perf_counter) / len(calls) * 1e6
     [classify(d) for d in digits_calls]
-    t_digits = _best(lambda: [classify(d) for d in digits_calls], args.repeat) / len(digits_calls) * 1e6
+    t_digits = bench_extract.best_time(lambda: [classify(d) for d in digits_calls], args.repeat,
+                                       time.perf_counter) / len(digits_calls) * 1e6
     print(f"_kinds           {t_kinds:6.2f} µs per call ({len(calls)} calls over {len(ads)} padded ads)")
     print(f"classify_digits  {t_digits:6.2f} µs per call ({len(digits_calls)} calls)")
 

@@ -11,26 +11,15 @@ windows the whole extractor sees. Nothing here is asserted: speed depends on the
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_extract import padded_ads  # noqa: E402
+from bench_extract import best_time, padded_ads  # noqa: E402
 from frontline.extract import core, evaluate  # noqa: E402
-
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        c0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - c0)
-    return best
 
 
 def main(argv=None) -> int:
@@ -47,7 +36,7 @@ def main(argv=None) -> int:
     full = [w for w in windows if w not in empty]
 
     def per_ad(fn) -> float:
-        return _best(fn, args.repeat) / n * 1e6
+        return best_time(fn, args.repeat) / n * 1e6
 
     print(f"core in use: {Path(core.__file__).name}; {n} ads, {len(windows)} windows: {len(empty)} give no "
           f"number, {len(full)} give one or more (µs of CPU per ad, best of {args.repeat} passes)")
