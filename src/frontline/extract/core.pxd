@@ -195,6 +195,8 @@ cpdef list _merge_words(list toks, str t)
 @cython.locals(zones=list, hits=set, hint=bint, words=list)
 cpdef list _windows(str t)
 
+cpdef list _word_masses(list words)
+
 @cython.locals(gap=Py_ssize_t, extra=list, merged=list, j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
                m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t)
 cpdef list _merged_zones(list zones, list words)

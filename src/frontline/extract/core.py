@@ -1568,7 +1568,7 @@ def _windows_latin1(t: str, b, n: int) -> list:
             words += _spaced_latin1(t, b, n)
         if not words:
             return _grow_latin1(t, b, n, zones, count)
-        extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+        extra = _word_masses(words)
         if count + 3 * len(extra) > 96:
             merged = cython.cast(cython.p_Py_ssize_t,
                                  PyMem_Malloc((count + 3 * len(extra)) * cython.sizeof(cython.Py_ssize_t)))
@@ -2101,11 +2101,17 @@ def _windows(t: str):
     return _grown_windows(t, _merged_zones(zones, words) if words else zones)
 
 
+def _word_masses(words: list) -> list:
+    """The anchor words (start, end, word) as zones to merge, in order of start: (start, end, mass), a teen
+    or a tens word counting for two digits, any other for one."""
+    return sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+
+
 def _merged_zones(zones: list, words: list) -> list:
     """The digit zones (flat: start, end, mass, ...) and the anchor words (start, end, word) in order of
     their starts, joined where WINDOW_GAP apart at most; flat as the zones."""
     gap = WINDOW_GAP
-    extra = sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+    extra = _word_masses(words)
     merged: list = []
     gs = ge = gm = -1  # the start, end and mass of the zone being joined (gs < 0: none yet), not yet in merged
     j = k = 0  # the next zone (the index of its start), the next word
