@@ -16,11 +16,14 @@ help:
 	@echo "make report     - build the Snakemake report (results/report.html)"
 	@echo "make lock       - refresh requirements.lock from pyproject.toml (needs network to PyPI)"
 
-# the extractor's core is compiled at install (setup.py): rebuilt when its source or types change
-$(STAMP): requirements.lock pyproject.toml setup.py src/frontline/extract/core.py src/frontline/extract/core.pxd
+# the extractor's core is compiled at install (setup.py): rebuilt when its source or types change; then
+# phonenumbers' verdict on every area code and exchange is written beside it (exchange_verdicts.bin)
+$(STAMP): requirements.lock pyproject.toml setup.py src/frontline/extract/core.py src/frontline/extract/core.pxd \
+          src/frontline/extract/exchanges.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m frontline.extract.exchanges
 	touch $(STAMP)
 
 reproduce: $(STAMP)
@@ -48,3 +51,4 @@ lock:
 clean:
 	rm -rf results logs benchmarks/out .snakemake
 	rm -rf build src/frontline/extract/core.c src/frontline/extract/core.digest src/frontline/extract/core.*.so $(STAMP)
+	rm -f src/frontline/extract/exchange_verdicts.bin

@@ -262,6 +262,10 @@ cpdef bint _leet(str word) except -1
 @cython.locals(key=Py_ssize_t, same=bint, k=Py_ssize_t, ch=Py_UCS4)
 cpdef tuple classify_digits(str d)
 
+cdef bytes _EXCHANGE_TABLE
+cdef bint _EXCHANGE_TABLE_READ
+
+@cython.locals(v=cython.uchar)
 cpdef tuple _exchange_verdict(str d, Py_ssize_t key)
 
 @cython.locals(parts=list)

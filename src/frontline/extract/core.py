@@ -206,8 +206,10 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
 
     Structure first (area code and exchange start 2-9, no N11 area code, not one repeated digit), then
     phonenumbers on a number built from the digits - never ``parse()`` on raw text. phonenumbers'
-    NANP patterns constrain at most the first six digits (the line number is always any four digits),
-    so the verdict is cached per area code and exchange (_exchange_verdict). Compiled: ten ASCII digits
+    NANP patterns constrain the first six digits and, but for a few exchanges
+    (exchanges.line_dependent_keys; with phonenumbers 9.0.43 246-521, 246-522, 876-606), not the line number, so the verdict is one
+    per area code and exchange (_exchange_verdict): looked up in the table of all of them written at
+    install (:mod:`frontline.extract.exchanges`), or else computed and memoised. Compiled: ten ASCII digits
     are checked by one pass over the characters, which also reads the first six as a number.
     """
     if COMPILED and len(d) == 10:
@@ -233,27 +235,100 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
 
 
 #: The verdict of each area code and exchange, by its six digits read as a number (memoised by
-#: _exchange_verdict; clear_memos() empties it; at most about 200,000).
+#: _exchange_verdict when there is no exchange table; clear_memos() empties it; at most about 200,000).
+#: Never for the keys of _LINE_DEPENDENT_KEYS, whose numbers can differ in verdict.
 _EXCHANGE_VERDICT: dict = {}
+#: exchanges.line_dependent_keys(), found at the first verdict _EXCHANGE_VERDICT misses.
+_LINE_DEPENDENT_KEYS = None
+#: phonenumbers' verdict of every area code and exchange, precomputed at install: exchanges.KEYS bytes,
+#: one per six-digit key (exchanges.INVALID, TARGET, OTHER or BY_LINE: classify the whole number, for the
+#: keys of exchanges.line_dependent_keys()), read from exchanges.DEFAULT_PATH at the first
+#: number (_EXCHANGE_TABLE_READ) when its header matches the installed phonenumbers and VERDICT_SIGNATURE;
+#: else None, and _EXCHANGE_VERDICT memoises. Not a memo: clear_memos() keeps it.
+_EXCHANGE_TABLE = None
+_EXCHANGE_TABLE_READ = False
 
 
 def _exchange_verdict(d: str, key: int) -> tuple[bool, bool] | None:
-    """_classify_number(d) for ten ASCII digits whose first six, read as a number, are ``key``: from the
-    memo of the exchange's verdict, computed once."""
+    """_classify_number(d) for ten ASCII digits whose first six, read as a number, are ``key``: the
+    exchange table's byte for ``key`` (compiled: a C-level read of the byte), or without a table the memo
+    of the exchange's verdict, computed once; for the few exchanges whose line digits matter, the
+    verdict on ``d`` itself."""
+    if not _EXCHANGE_TABLE_READ:
+        _read_exchange_table()
+    if _EXCHANGE_TABLE is not None:
+        v = _EXCHANGE_TABLE[key]
+        if v == 0:  # exchanges.INVALID
+            return None
+        if v == 1:  # exchanges.TARGET
+            return _VALID_TARGET
+        if v == 2:  # exchanges.OTHER
+            return _VALID_OTHER
+        return _classify_number(d)  # exchanges.BY_LINE
     verdict = _EXCHANGE_VERDICT.get(key, _MISSING)
     if verdict is _MISSING:
         verdict = _classify_number(d)
+        dependent = _LINE_DEPENDENT_KEYS if _LINE_DEPENDENT_KEYS is not None else _line_dependent_keys()
+        if key in dependent:
+            return verdict
         if len(_EXCHANGE_VERDICT) > 200_000:
             _EXCHANGE_VERDICT.clear()
         _EXCHANGE_VERDICT[key] = verdict
     return verdict
 
 
+def use_exchange_table(table: bytes | None) -> None:
+    """Look verdicts up in ``table`` (the body of an exchange table: exchanges.KEYS bytes, each
+    exchanges.INVALID, TARGET, OTHER or BY_LINE, as ``exchanges.read`` returns it) from now on, or, given None,
+    compute and memoise them. The core calls it once with the table written at install (or None);
+    answers are the same either way."""
+    global _EXCHANGE_TABLE, _EXCHANGE_TABLE_READ
+    from . import exchanges
+
+    if table is not None and (type(table) is not bytes or len(table) != exchanges.KEYS or table.translate(
+            None, bytes((exchanges.INVALID, exchanges.TARGET, exchanges.OTHER, exchanges.BY_LINE)))):
+        raise ValueError(f"an exchange table is {exchanges.KEYS} bytes, each 0, 1, 2 or 3")
+    _EXCHANGE_TABLE = table
+    _EXCHANGE_TABLE_READ = True
+
+
+def exchange_table() -> bytes | None:
+    """The exchange table the core looks verdicts up in (read from the file written at install if it has
+    not been yet), or None when it computes and memoises them."""
+    if not _EXCHANGE_TABLE_READ:
+        _read_exchange_table()
+    return _EXCHANGE_TABLE
+
+
+def _read_exchange_table() -> None:
+    """Take the table written at install beside the core if it is current (its header, length and checksum
+    match the installed phonenumbers and VERDICT_SIGNATURE), else None: the memo path."""
+    global _EXCHANGE_TABLE, _EXCHANGE_TABLE_READ
+    from . import exchanges  # imported here: ``python -m frontline.extract.exchanges`` imports the core
+
+    _EXCHANGE_TABLE = exchanges.read(exchanges.DEFAULT_PATH, VERDICT_SIGNATURE)  # checked: header, length, CRC
+    _EXCHANGE_TABLE_READ = True
+
+
+def _line_dependent_keys():
+    """_LINE_DEPENDENT_KEYS, found once (every key if the metadata's patterns cannot be expanded: then no
+    verdict is memoised)."""
+    global _LINE_DEPENDENT_KEYS
+    from . import exchanges
+
+    try:
+        _LINE_DEPENDENT_KEYS = exchanges.line_dependent_keys()
+    except ValueError:
+        _LINE_DEPENDENT_KEYS = range(exchanges.KEYS)
+    return _LINE_DEPENDENT_KEYS
+
+
 def clear_memos() -> None:
     """Empty the extractor's memos (the verdict of each area code and exchange and of each '+' number,
     the tokens of each chunk, the leet verdict of each word, the kinds of each set of kind bits): answers
     do not change, only the time the next texts take (``benchmarks/bench_extract.py`` times passes over
-    ads never seen with them)."""
+    ads never seen with them). The exchange table stays: it is not a memo but phonenumbers' verdict on
+    every area code and exchange, precomputed at install."""
     _EXCHANGE_VERDICT.clear()
     _INTL_MEMO.clear()
     _LEET_MEMO.clear()
@@ -267,6 +342,9 @@ _MISSING = object()
 _TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
           "fixed_line", "mobile")
 _NOT_TARGET_TYPES = {"premium_rate", "toll_free", "shared_cost"}
+#: What an exchange table's verdicts depend on besides phonenumbers' metadata (exchanges.header): the
+#: number types in the order _classify_number tries them and those that are not targets.
+VERDICT_SIGNATURE = repr((_TYPES, sorted(_NOT_TARGET_TYPES)))
 
 
 @lru_cache(maxsize=None)
