@@ -343,7 +343,8 @@ _TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
           "fixed_line", "mobile")
 _NOT_TARGET_TYPES = {"premium_rate", "toll_free", "shared_cost"}
 #: What an exchange table's verdicts depend on besides phonenumbers' metadata (exchanges.header): the
-#: number types in the order _classify_number tries them and those that are not targets.
+#: number types in the order _classify_number tries them and those that are not targets. A change to how
+#: _classify_number decides must change this (or exchanges.FORMAT), so that tables written before are refused.
 VERDICT_SIGNATURE = repr((_TYPES, sorted(_NOT_TARGET_TYPES)))
 
 
