@@ -40,6 +40,9 @@ if not COMPILED:
     # t[i]: the character loops read characters through ``_read``, which the compiled module defines in
     # core.pxd as a direct read of the string's buffer (no bounds check, no call); the loops keep i in range
     globals()["_read"] = str.__getitem__
+    # _untracked(o): the compiled module (core.pxd) takes an object that can hold no reference cycle out of
+    # the garbage collector's lists; plain Python leaves it as it is
+    globals()["_untracked"] = lambda o: o
 
 # --------------------------------------------------------------------------------------------------
 # Regular expressions
@@ -198,7 +201,7 @@ def _found(number: str, start: int, end: int, kinds: tuple[str, ...], target: bo
     _SET_END(f, end)
     _SET_KINDS(f, kinds)
     _SET_TARGET(f, target)
-    return f
+    return _untracked(f)
 
 
 def classify_digits(d: str) -> tuple[bool, bool] | None:
@@ -1584,7 +1587,7 @@ def _windows_latin1(t: str, b, n: int) -> list:
 
 def _merge_latin1(zones, count: int, extra: list, merged) -> int:
     """``_merged_zones`` from C arrays (compiled only): the ``count`` numbers of ``zones`` (start, end, mass)
-    and the anchor words ``extra`` as (start, end, mass), sorted, joined into ``merged``; how many numbers
+    and the anchor words ``extra`` as ``_word_masses`` gives them, joined into ``merged``; how many numbers
     it holds."""
     gap = WINDOW_GAP
     out = 0
@@ -1593,7 +1596,8 @@ def _merge_latin1(zones, count: int, extra: list, merged) -> int:
     x = len(extra)
     while j < count or k < x:
         if k < x:
-            s, e, m = extra[k]
+            key = extra[k]
+            s, e, m = key >> 12, (key >> 12) + (key >> 2 & 1023), key & 3
         if k == x or (j < count and zones[j] <= s):
             s, e, m = zones[j], zones[j + 1], zones[j + 2]
             j += 3
@@ -1775,7 +1779,7 @@ def _places_latin1(b, n: int, w: str, wb, k: int, out: list) -> None:
             p += 1
             continue
         if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
-            out.append((p, p + k, w))
+            out.append(_untracked((p, p + k, w)))  # numbers and a string: no cycle to look for
         p += k
 
 
@@ -1814,7 +1818,7 @@ def _spaced_latin1(t: str, b, n: int) -> list[tuple[int, int, str]]:
                 (b[p + 2] == 32 and 97 <= b[p + 3] <= 122 and not 97 <= b[p + 4] <= 122)):
             m = spaced.match(t, p)
             if m is not None:
-                out.append((p, m.end(), m.group().replace(" ", "")))
+                out.append(_untracked((p, m.end(), m.group().replace(" ", ""))))
                 p = m.end()
                 continue
         p += 1
@@ -2102,9 +2106,19 @@ def _windows(t: str):
 
 
 def _word_masses(words: list) -> list:
-    """The anchor words (start, end, word) as zones to merge, in order of start: (start, end, mass), a teen
-    or a tens word counting for two digits, any other for one."""
-    return sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+    """The anchor words (start, end, word) as zones to merge, in order of start (then end, then mass): each
+    one int, ``start << 12 | (end - start) << 2 | mass``, a teen or a tens word of mass two, any other of
+    one. An anchor word spans fewer than 1,024 characters (``_WORD_SPAN``), so the ints sort as the tuples
+    (start, end, mass) would; being ints, they cost the garbage collector nothing (a number-words
+    megabyte has hundreds of thousands)."""
+    return sorted([s << 12 | (e - s) << 2 | (2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+
+
+#: The longest span of an anchor word: a word standing alone, or one spelled with up to two spaces between its
+#: letters; under 1,024 characters, the room ``_word_masses`` leaves for it.
+_WORD_SPAN = max(_ANCHOR_MAX, 3 * max(map(len, _SPACEABLE)))
+if _WORD_SPAN >= 1024:  # pragma: no cover - a lexicon with longer words needs more room in _word_masses
+    raise ImportError(f"an anchor word may span {_WORD_SPAN} characters: _word_masses leaves room for 1,023")
 
 
 def _merged_zones(zones: list, words: list) -> list:
@@ -2118,7 +2132,8 @@ def _merged_zones(zones: list, words: list) -> list:
     n, x = len(zones), len(extra)
     while j < n or k < x:
         if k < x:
-            s, e, m = extra[k]
+            key = extra[k]
+            s, e, m = key >> 12, (key >> 12) + (key >> 2 & 1023), key & 3
         if j < n:
             z = zones[j]
         if k == x or (j < n and z <= s):
@@ -3025,7 +3040,7 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
             blocks = [x - ws for span in spans for x in span]
     toks = _tokenise(t, ws, we)
     _plurals_stay_words(text, toks)
-    toks = _merge_words(toks, t)
+    toks = _untracked(_merge_words(toks, t))
     if blocks:
         nb = len(blocks)
         bi = 0
@@ -3098,8 +3113,8 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     _homophones_apart(toks)
     out: list[Found] = []
     # number tokens and the links between them
-    nums: list[Tok] = []
-    links: list[int] = []
+    nums: list[Tok] = _untracked([])
+    links: list[int] = _untracked([])
     words_between = 0
     broken = False
     star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
@@ -3151,7 +3166,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             continue
         for k in range(i, j + 1):
             taken[k] = 1
-        chosen.append((i, j, digits, prefix, res[1]))
+        chosen.append(_untracked((i, j, digits, prefix, res[1])))  # numbers and strings: no cycle
     if len(chosen) > 1:
         chosen.sort()
     for i, j, digits, prefix, target in chosen:
