@@ -1055,3 +1055,29 @@ def test_compiled_found_numbers_and_anchor_tuples_stay_out_of_the_collector():
     del found, places, spaced
     gc.collect()
     assert [dataclasses.astuple(f) for f in core.find_all(text)] == [dataclasses.astuple(f) for f in expected]
+
+
+def test_compiled_link_reads_the_gap_as_the_source_slices_it():
+    """Compiled, ``_link`` reads the gap between two tokens in place and decides a gap of separators alone,
+    or one with a character that is neither a separator nor a letter, without slicing it; the source
+    slices it and asks ``_separator_link``. The two agree on gaps of every sort, with and without words
+    counted between the tokens."""
+    source = _build.source_module()
+    assert core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"
+    rng = random.Random(59)
+    atoms = [" ", "  ", "-", ".", "\n", "\n\n", "(", ")", "*", "~", "_", "/", "|", ":", "+", "=", "#", "'", "\t",
+             "\u00a0", "\u3000", L.NEUTRAL, "\u2022", "$", "%", "@", "x", "A", "\u00e9", "\u2013", "dot", "dash",
+             "punto", "guion", "hyphen", "period", "dots", "or", ",", ">", "[", "]", "\r"]
+    decided = {0: 0, 1: 0, 2: 0}
+    for _ in range(20_000):
+        gap = "".join(rng.choice(atoms) for _ in range(rng.choice([1, 2, 3, 5, 8, 14, 25])))
+        left = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 3)))
+        t = left + gap + "42"
+        words = rng.choice([0, 0, 0, 1, 2, 4, 5])
+        got = core._link(t, core.Tok(0, len(left), left, "digit"), core.Tok(len(left) + len(gap), len(t), "42", "digit"),
+                         words)
+        expected = source._link(t, source.Tok(0, len(left), left, "digit"),
+                                source.Tok(len(left) + len(gap), len(t), "42", "digit"), words)
+        assert got == expected, (gap, words)
+        decided[got] += 1
+    assert min(decided.values()) > 1_000  # tight, word gap and break all met

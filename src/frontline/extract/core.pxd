@@ -152,7 +152,8 @@ cpdef bint _star82_glued(Tok tk, str t)
 @cython.locals(s=Py_ssize_t, e=Py_ssize_t)
 cpdef tuple _bang_edges(Tok tk, str t)
 
-@cython.locals(gap=str)
+@cython.locals(gap=str, letters=Py_ssize_t, newlines=Py_ssize_t, k=Py_ssize_t, ch=Py_UCS4, cls=int, prev=Py_UCS4,
+               gap_table=bytes, gaps=cython.p_uchar)
 cpdef int _link(str t, Tok a, Tok b, Py_ssize_t words_between)
 
 @cython.locals(k=Py_ssize_t, tk=Tok, cut=Py_ssize_t, prefix=Tok, out=list)

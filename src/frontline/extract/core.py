@@ -1049,11 +1049,45 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
 TIGHT, WORDGAP, BREAK = 0, 1, 2
 
 
+#: For each ASCII character, in a gap between two tokens: 1 a separator (SEP_CHARS), 2 a letter a-z (a
+#: separator word may hold it), 0 anything else.
+_GAP_CHARS = bytes(1 if chr(c) in SEP_CHARS else 2 if 97 <= c <= 122 else 0 for c in range(128))
+
+
 def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
     if b.start <= a.end:
         return TIGHT
     if words_between == 0 and b.start == a.end + 1:  # one character: what _separator_link says of it
         return TIGHT if _read(t, a.end) in SEP_CHARS else BREAK
+    if COMPILED:
+        # the gap read in place (compiled): a gap of separators alone, or one with a character that is
+        # neither a separator nor a letter, is decided here as _separator_link and the word-gap test
+        # below decide it; a gap with letters (separator words?) goes on to them
+        if words_between == 0:
+            gap_table = _GAP_CHARS
+            gaps = gap_table  # compiled: a pointer to the table's bytes
+            letters = newlines = 0
+            for k in range(a.end, b.start):
+                ch = _read(t, k)
+                cls = gaps[ch] if ch < 128 else (1 if chr(ch) in SEP_CHARS else 0)
+                if cls == 0:
+                    return BREAK
+                if cls == 2:
+                    letters += 1
+                elif ch == 10:
+                    newlines += 1
+            if not letters:
+                return TIGHT if b.start - a.end <= MAX_TIGHT_GAP and newlines <= 2 else BREAK
+        elif words_between <= MAX_GAP_WORDS and b.start - a.end <= MAX_WORD_GAP:
+            prev = 0
+            for k in range(a.end, b.start):
+                ch = _read(t, k)
+                if ch == 36 or ch == 37 or ch == 64 or (ch == 10 and prev == 10):  # $ % @ and a blank line
+                    return BREAK
+                prev = ch
+            return WORDGAP
+        else:
+            return BREAK
     gap = t[a.end:b.start]
     if words_between == 0:
         return _separator_link(gap)
