@@ -1014,3 +1014,78 @@ def test_emptied_memos_give_the_same_answers():
     core.clear_memos()
     assert core.exchange_table() is table
     assert [[(f.number, f.start, f.end, f.kinds, f.target) for f in core.find_all(x)] for x in texts] == before
+
+
+def test_word_masses_sort_as_the_tuples_they_stand_for():
+    """``_word_masses`` packs each anchor word into one int; unpacked, the ints give the (start, end, mass)
+    of every word in the order the tuples sort in, also where words share a start."""
+    rng = random.Random(53)
+    words = sorted(core.WORDS)
+    for _ in range(300):
+        places = []
+        for _ in range(rng.randint(1, 40)):
+            w = rng.choice(words)
+            s = rng.choice([rng.randint(0, 60), rng.randint(0, 10**9)])
+            span = rng.choice([len(w), core._WORD_SPAN, rng.randint(1, core._WORD_SPAN)])
+            places.append((s, s + span, w))
+        expected = sorted((s, e, 2 if core.WORDS[w][0] in ("teen", "tens") else 1) for s, e, w in places)
+        keys = core._word_masses(places)
+        assert [(k >> 12, (k >> 12) + (k >> 2 & 1023), k & 3) for k in keys] == expected
+        assert keys == sorted(keys)
+    # the longest anchor word, spelled with two spaces between its letters, fits the room left for it
+    longest = max(core._SPACEABLE, key=len)
+    assert len("  ".join(longest)) <= core._WORD_SPAN < 1024
+
+
+def test_compiled_found_numbers_and_anchor_tuples_stay_out_of_the_collector():
+    """Compiled, what holds only numbers and strings is taken out of the garbage collector's lists (it can
+    hold no reference cycle): each Found, the places of anchor words and the chosen candidates. The answers
+    are those of the source, whose Found numbers stay tracked (a tuple of numbers and strings is untracked
+    by CPython itself, at the first collection it meets)."""
+    import dataclasses
+    import gc
+    source = _build.source_module()
+    assert core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"
+    text = "call two one three 555 0123 or 3 1 0 5 5 5 0 1 9 8, f i v e 5 5 0 1 2 3 " * 3
+    found = core.find_all(text)
+    expected = source.find_all(text)
+    assert [dataclasses.astuple(f) for f in found] == [dataclasses.astuple(f) for f in expected]
+    assert len(found) >= 3
+    assert all(gc.is_tracked(f) for f in expected)
+    assert not any(gc.is_tracked(f) for f in found)
+    t = core._normalise(text)
+    places = core._anchor_places(t, {"two", "one", "three"})
+    assert sorted(places) == sorted(source._anchor_places(t, {"two", "one", "three"})) and places
+    assert not any(gc.is_tracked(p) for p in places)
+    spaced = core._spaced_words(t)
+    assert spaced and not any(gc.is_tracked(p) for p in spaced)
+    # untracked objects are still freed, and collections still run
+    del found, places, spaced
+    gc.collect()
+    assert [dataclasses.astuple(f) for f in core.find_all(text)] == [dataclasses.astuple(f) for f in expected]
+
+
+def test_compiled_link_reads_the_gap_as_the_source_slices_it():
+    """Compiled, ``_link`` reads the gap between two tokens in place and decides a gap of separators alone,
+    or one with a character that is neither a separator nor a letter, without slicing it; the source
+    slices it and asks ``_separator_link``. The two agree on gaps of every sort, with and without words
+    counted between the tokens."""
+    source = _build.source_module()
+    assert core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"
+    rng = random.Random(59)
+    atoms = [" ", "  ", "-", ".", "\n", "\n\n", "(", ")", "*", "~", "_", "/", "|", ":", "+", "=", "#", "'", "\t",
+             "\u00a0", "\u3000", L.NEUTRAL, "\u2022", "$", "%", "@", "x", "A", "\u00e9", "\u2013", "dot", "dash",
+             "punto", "guion", "hyphen", "period", "dots", "or", ",", ">", "[", "]", "\r"]
+    decided = {0: 0, 1: 0, 2: 0}
+    for _ in range(20_000):
+        gap = "".join(rng.choice(atoms) for _ in range(rng.choice([1, 2, 3, 5, 8, 14, 25])))
+        left = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 3)))
+        t = left + gap + "42"
+        words = rng.choice([0, 0, 0, 1, 2, 4, 5])
+        got = core._link(t, core.Tok(0, len(left), left, "digit"), core.Tok(len(left) + len(gap), len(t), "42", "digit"),
+                         words)
+        expected = source._link(t, source.Tok(0, len(left), left, "digit"),
+                                source.Tok(len(left) + len(gap), len(t), "42", "digit"), words)
+        assert got == expected, (gap, words)
+        decided[got] += 1
+    assert min(decided.values()) > 1_000  # tight, word gap and break all met

@@ -15,6 +15,17 @@ cdef inline Py_UCS4 _read(str t, Py_ssize_t i) noexcept:
     return PyUnicode_READ_CHAR(t, i)
 
 
+cdef extern from "Python.h":
+    void PyObject_GC_UnTrack(void* op)
+
+
+cdef inline object _untracked(object o):
+    """o, out of the garbage collector's lists (core.py: o as it is). For an object that can hold no
+    reference cycle, as CPython itself does for a tuple of strings: the collector then never visits it."""
+    PyObject_GC_UnTrack(<void*>o)
+    return o
+
+
 @cython.no_gc  # holds strings and numbers only: no cycles, so the garbage collector need not track tokens
 cdef class Tok:
     cdef public Py_ssize_t start, end
@@ -72,7 +83,7 @@ cdef _look_up_latin1(str t, const unsigned char* b, Py_ssize_t* words, Py_ssize_
 cdef list _windows_latin1(str t, const unsigned char* b, Py_ssize_t n)
 
 @cython.locals(gap=Py_ssize_t, out=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, j=Py_ssize_t, k=Py_ssize_t,
-               x=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t)
+               x=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, m=Py_ssize_t, key=Py_ssize_t)
 cdef Py_ssize_t _merge_latin1(Py_ssize_t* zones, Py_ssize_t count, list extra, Py_ssize_t* merged) except -1
 
 @cython.locals(need=Py_ssize_t, alnum_table=bytes, alnum=cython.p_uchar, out=list, wa=Py_ssize_t, wb=Py_ssize_t,
@@ -141,7 +152,8 @@ cpdef bint _star82_glued(Tok tk, str t)
 @cython.locals(s=Py_ssize_t, e=Py_ssize_t)
 cpdef tuple _bang_edges(Tok tk, str t)
 
-@cython.locals(gap=str)
+@cython.locals(gap=str, letters=Py_ssize_t, newlines=Py_ssize_t, k=Py_ssize_t, ch=Py_UCS4, cls=int, prev=Py_UCS4,
+               gap_table=bytes, gaps=cython.p_uchar)
 cpdef int _link(str t, Tok a, Tok b, Py_ssize_t words_between)
 
 @cython.locals(k=Py_ssize_t, tk=Tok, cut=Py_ssize_t, prefix=Tok, out=list)
@@ -198,7 +210,8 @@ cpdef list _windows(str t)
 cpdef list _word_masses(list words)
 
 @cython.locals(gap=Py_ssize_t, extra=list, merged=list, j=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t,
-               m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t)
+               m=Py_ssize_t, gs=Py_ssize_t, ge=Py_ssize_t, gm=Py_ssize_t, n=Py_ssize_t, x=Py_ssize_t, z=Py_ssize_t,
+               key=Py_ssize_t)
 cpdef list _merged_zones(list zones, list words)
 
 cdef (Py_ssize_t, Py_ssize_t, Py_ssize_t) _joined(list out, Py_ssize_t wa, Py_ssize_t wb, Py_ssize_t wm, Py_ssize_t a,

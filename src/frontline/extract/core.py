@@ -40,6 +40,9 @@ if not COMPILED:
     # t[i]: the character loops read characters through ``_read``, which the compiled module defines in
     # core.pxd as a direct read of the string's buffer (no bounds check, no call); the loops keep i in range
     globals()["_read"] = str.__getitem__
+    # _untracked(o): the compiled module (core.pxd) takes an object that can hold no reference cycle out of
+    # the garbage collector's lists; plain Python leaves it as it is
+    globals()["_untracked"] = lambda o: o
 
 # --------------------------------------------------------------------------------------------------
 # Regular expressions
@@ -198,7 +201,7 @@ def _found(number: str, start: int, end: int, kinds: tuple[str, ...], target: bo
     _SET_END(f, end)
     _SET_KINDS(f, kinds)
     _SET_TARGET(f, target)
-    return f
+    return _untracked(f)
 
 
 def classify_digits(d: str) -> tuple[bool, bool] | None:
@@ -1125,11 +1128,45 @@ def _merge_words(toks: list[Tok], t: str) -> list[Tok]:
 TIGHT, WORDGAP, BREAK = 0, 1, 2
 
 
+#: For each ASCII character, in a gap between two tokens: 1 a separator (SEP_CHARS), 2 a letter a-z (a
+#: separator word may hold it), 0 anything else.
+_GAP_CHARS = bytes(1 if chr(c) in SEP_CHARS else 2 if 97 <= c <= 122 else 0 for c in range(128))
+
+
 def _link(t: str, a: Tok, b: Tok, words_between: int) -> int:
     if b.start <= a.end:
         return TIGHT
     if words_between == 0 and b.start == a.end + 1:  # one character: what _separator_link says of it
         return TIGHT if _read(t, a.end) in SEP_CHARS else BREAK
+    if COMPILED:
+        # the gap read in place (compiled): a gap of separators alone, or one with a character that is
+        # neither a separator nor a letter, is decided here as _separator_link and the word-gap test
+        # below decide it; a gap with letters (separator words?) goes on to them
+        if words_between == 0:
+            gap_table = _GAP_CHARS
+            gaps = gap_table  # compiled: a pointer to the table's bytes
+            letters = newlines = 0
+            for k in range(a.end, b.start):
+                ch = _read(t, k)
+                cls = gaps[ch] if ch < 128 else (1 if chr(ch) in SEP_CHARS else 0)
+                if cls == 0:
+                    return BREAK
+                if cls == 2:
+                    letters += 1
+                elif ch == 10:
+                    newlines += 1
+            if not letters:
+                return TIGHT if b.start - a.end <= MAX_TIGHT_GAP and newlines <= 2 else BREAK
+        elif words_between <= MAX_GAP_WORDS and b.start - a.end <= MAX_WORD_GAP:
+            prev = 0
+            for k in range(a.end, b.start):
+                ch = _read(t, k)
+                if ch == 36 or ch == 37 or ch == 64 or (ch == 10 and prev == 10):  # $ % @ and a blank line
+                    return BREAK
+                prev = ch
+            return WORDGAP
+        else:
+            return BREAK
     gap = t[a.end:b.start]
     if words_between == 0:
         return _separator_link(gap)
@@ -1663,7 +1700,7 @@ def _windows_latin1(t: str, b, n: int) -> list:
 
 def _merge_latin1(zones, count: int, extra: list, merged) -> int:
     """``_merged_zones`` from C arrays (compiled only): the ``count`` numbers of ``zones`` (start, end, mass)
-    and the anchor words ``extra`` as (start, end, mass), sorted, joined into ``merged``; how many numbers
+    and the anchor words ``extra`` as ``_word_masses`` gives them, joined into ``merged``; how many numbers
     it holds."""
     gap = WINDOW_GAP
     out = 0
@@ -1672,7 +1709,8 @@ def _merge_latin1(zones, count: int, extra: list, merged) -> int:
     x = len(extra)
     while j < count or k < x:
         if k < x:
-            s, e, m = extra[k]
+            key = extra[k]
+            s, e, m = key >> 12, (key >> 12) + (key >> 2 & 1023), key & 3
         if k == x or (j < count and zones[j] <= s):
             s, e, m = zones[j], zones[j + 1], zones[j + 2]
             j += 3
@@ -1854,7 +1892,7 @@ def _places_latin1(b, n: int, w: str, wb, k: int, out: list) -> None:
             p += 1
             continue
         if not ((p > 0 and 97 <= b[p - 1] <= 122) or (p + k < n and 97 <= b[p + k] <= 122)):
-            out.append((p, p + k, w))
+            out.append(_untracked((p, p + k, w)))  # numbers and a string: no cycle to look for
         p += k
 
 
@@ -1893,7 +1931,7 @@ def _spaced_latin1(t: str, b, n: int) -> list[tuple[int, int, str]]:
                 (b[p + 2] == 32 and 97 <= b[p + 3] <= 122 and not 97 <= b[p + 4] <= 122)):
             m = spaced.match(t, p)
             if m is not None:
-                out.append((p, m.end(), m.group().replace(" ", "")))
+                out.append(_untracked((p, m.end(), m.group().replace(" ", ""))))
                 p = m.end()
                 continue
         p += 1
@@ -2181,9 +2219,19 @@ def _windows(t: str):
 
 
 def _word_masses(words: list) -> list:
-    """The anchor words (start, end, word) as zones to merge, in order of start: (start, end, mass), a teen
-    or a tens word counting for two digits, any other for one."""
-    return sorted([(s, e, 2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+    """The anchor words (start, end, word) as zones to merge, in order of start (then end, then mass): each
+    one int, ``start << 12 | (end - start) << 2 | mass``, a teen or a tens word of mass two, any other of
+    one. An anchor word spans fewer than 1,024 characters (``_WORD_SPAN``), so the ints sort as the tuples
+    (start, end, mass) would; being ints, they cost the garbage collector nothing (a number-words
+    megabyte has hundreds of thousands)."""
+    return sorted([s << 12 | (e - s) << 2 | (2 if WORDS[g][0] in ("teen", "tens") else 1) for s, e, g in words])
+
+
+#: The longest span of an anchor word: a word standing alone, or one spelled with up to two spaces between its
+#: letters; under 1,024 characters, the room ``_word_masses`` leaves for it.
+_WORD_SPAN = max(_ANCHOR_MAX, 3 * max(map(len, _SPACEABLE)))
+if _WORD_SPAN >= 1024:  # pragma: no cover - a lexicon with longer words needs more room in _word_masses
+    raise ImportError(f"an anchor word may span {_WORD_SPAN} characters: _word_masses leaves room for 1,023")
 
 
 def _merged_zones(zones: list, words: list) -> list:
@@ -2197,7 +2245,8 @@ def _merged_zones(zones: list, words: list) -> list:
     n, x = len(zones), len(extra)
     while j < n or k < x:
         if k < x:
-            s, e, m = extra[k]
+            key = extra[k]
+            s, e, m = key >> 12, (key >> 12) + (key >> 2 & 1023), key & 3
         if j < n:
             z = zones[j]
         if k == x or (j < n and z <= s):
@@ -3104,7 +3153,7 @@ def _scan_window(text: str, t: str, ws: int, we: int, mass: int) -> list[Found]:
             blocks = [x - ws for span in spans for x in span]
     toks = _tokenise(t, ws, we)
     _plurals_stay_words(text, toks)
-    toks = _merge_words(toks, t)
+    toks = _untracked(_merge_words(toks, t))
     if blocks:
         nb = len(blocks)
         bi = 0
@@ -3177,8 +3226,8 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     _homophones_apart(toks)
     out: list[Found] = []
     # number tokens and the links between them
-    nums: list[Tok] = []
-    links: list[int] = []
+    nums: list[Tok] = _untracked([])
+    links: list[int] = _untracked([])
     words_between = 0
     broken = False
     star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
@@ -3230,7 +3279,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
             continue
         for k in range(i, j + 1):
             taken[k] = 1
-        chosen.append((i, j, digits, prefix, res[1]))
+        chosen.append(_untracked((i, j, digits, prefix, res[1])))  # numbers and strings: no cycle
     if len(chosen) > 1:
         chosen.sort()
     for i, j, digits, prefix, target in chosen:
