@@ -149,8 +149,11 @@ cpdef bint _is_compound(str c)
 
 cpdef bint _star82_glued(Tok tk, str t)
 
-@cython.locals(s=Py_ssize_t, e=Py_ssize_t)
-cpdef tuple _bang_edges(Tok tk, str t)
+@cython.locals(s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t)
+cdef (Py_ssize_t, Py_ssize_t) _bang_edges(Tok tk, str t) except *
+
+@cython.locals(table=bytes, gaps=cython.p_uchar, k=Py_ssize_t, ch=Py_UCS4)
+cpdef bint _shape_gap_at(str t, Py_ssize_t lo, Py_ssize_t hi) except -1
 
 @cython.locals(gap=str, letters=Py_ssize_t, newlines=Py_ssize_t, k=Py_ssize_t, ch=Py_UCS4, cls=int, prev=Py_UCS4,
                gap_table=bytes, gaps=cython.p_uchar)

@@ -968,9 +968,10 @@ _SHAPE_KINDS = ("digit", "lookalike", "weak_lookalike")
 def _bang_edges(tk: Tok, t: str) -> tuple[int, int]:
     """A token's span widened by a "!" (a lookalike 1) glued to either end ("66!", "!261")."""
     s, e = tk.start, tk.end
-    if s > 0 and t[s - 1] == "!" and (s < 2 or not t[s - 2].isalnum()):
+    n = len(t)
+    if s > 0 and _read(t, s - 1) == "!" and (s < 2 or not _read(t, s - 2).isalnum()):
         s -= 1
-    if e < len(t) and t[e] == "!" and (e + 1 >= len(t) or not t[e + 1].isalnum()):
+    if e < n and _read(t, e) == "!" and (e + 1 >= n or not _read(t, e + 1).isalnum()):
         e += 1
     return s, e
 
@@ -989,6 +990,24 @@ def _shape_gap_ok(gap: str) -> bool:
         return False
     rest = SEP_WORDS_RE.sub("", gap)
     return len(rest) <= 3 and all([ch in _SHAPE_GAP for ch in rest])
+
+
+#: For each ASCII character, whether it is in _SHAPE_GAP.
+_SHAPE_GAP_ASCII = bytes(chr(c) in _SHAPE_GAP for c in range(128))
+
+
+def _shape_gap_at(t: str, lo: int, hi: int) -> bool:
+    """``_shape_gap_ok(t[lo:hi])`` (an empty gap where hi <= lo); compiled, a gap of up to three characters
+    is read in place, without the slice."""
+    if COMPILED and hi - lo <= 3:
+        table = _SHAPE_GAP_ASCII
+        gaps = table  # compiled: a pointer to the table's bytes
+        for k in range(lo, hi):
+            ch = _read(t, k)
+            if not (gaps[ch] if ch < 128 else chr(ch) in _SHAPE_GAP):
+                return False
+        return True
+    return _shape_gap_ok(t[lo:hi])
 
 
 def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
@@ -1011,8 +1030,8 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
         k = m
         while k > 0 and not _star82_glued(toks[k], t) and toks[k - 1].kind in _SHAPE_KINDS and not toks[k - 1].blocked \
                 and not (_star82_glued(toks[k - 1], t) and len(toks[k - 1].digits) == 2) \
-                and _shape_gap_ok(t[max(_bang_edges(toks[k - 1], t)[1], toks[k - 1].end):
-                                    min(_bang_edges(toks[k], t)[0], toks[k].start)]):
+                and _shape_gap_at(t, max(_bang_edges(toks[k - 1], t)[1], toks[k - 1].end),
+                                  min(_bang_edges(toks[k], t)[0], toks[k].start)):
             k -= 1
         tk = toks[k]
         if tk.kind not in _SHAPE_KINDS or tk.blocked or (_star82_glued(tk, t) and len(tk.digits) == 2):
@@ -1034,7 +1053,7 @@ def _shaped_lookalikes(toks: list[Tok], t: str) -> None:
             if nxt.kind not in _SHAPE_KINDS or nxt.blocked or _star82_glued(nxt, t):
                 break
             lo, hi = max(wides[-1][1], cur.end), min(_bang_edges(nxt, t)[0], nxt.start)
-            if hi < lo or not _shape_gap_ok(t[lo:hi]):
+            if hi < lo or not _shape_gap_at(t, lo, hi):
                 break
             j += 1
         run = toks[k:j + 1]
