@@ -1,6 +1,7 @@
 """The extractor's fast paths give the same answers as the straightforward code they replace.
 
-Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
+Each fast path (candidates found by extending each start, ranked lazily on long token runs, and ranked
+on C arrays in the compiled module; one
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
 without letter-spaced words; the character loops of the compiled module, among them the scanner that
 finds the distractors BLOCK_RE and BLOCK_WORD_RE find and decides, in the same pass, whether the window

@@ -1311,10 +1311,10 @@ _LAYOUT_TABLE = bytes(1 if code in _LAYOUT_CODES else 0 for code in range(_LAYOU
 
 def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
     """``_chosen`` with the ranges in C arrays (compiled only): ``_ranges``' sliding window over the sizes,
-    homophones and links of the tokens read once, a stable merge sort of the ranges by score (descending,
-    so equal scores stay in order of start), and Python objects (the digits, the chosen tuple) made only
-    for a range that is tried: one that overlaps no token taken by then. tests/test_extract_fastpaths.py
-    holds it to the source's ``_chosen``."""
+    homophones and links of the tokens read once, the ranges ordered by score (descending, equal scores in
+    order of start: counted out by score when there are at most sixteen scores, else a stable merge sort),
+    and Python objects (the digits, the chosen tuple) made only for a range that is tried: one that
+    overlaps no token taken by then. tests/test_extract_fastpaths.py holds it to the source's ``_chosen``."""
     n = len(nums)
     chosen: list = []
     tight, wordgap = TIGHT, WORDGAP
@@ -1323,8 +1323,9 @@ def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
     layouts = layout_table
     layout_max = _LAYOUT_MAX
     tp = taken
-    # per token: digits (sizes), 1 for a homophone and 2 for a lone digit "1" (flags), link to the next
-    # (lks), digits of its run of tight links (segd); per range: start, end, eleven digits, score, order
+    # per token: digits (sizes: at most eleven, see _scan_tokens), 1 for a homophone and 2 for a lone digit
+    # "1" (flags), link to the next (lks), digits of its run of tight links (segd); per range: start, end,
+    # eleven digits or ten, score, order
     ints = cython.cast(cython.p_int, PyMem_Malloc(5 * (n + 1) * cython.sizeof(cython.int)))
     chars = cython.cast(cython.p_uchar, PyMem_Malloc(4 * (n + 1)))
     scores = cython.cast(cython.p_double, PyMem_Malloc((n + 1) * cython.sizeof(cython.double)))
