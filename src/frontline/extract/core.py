@@ -1340,7 +1340,7 @@ def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
             flags[k] = 0
             if tk.kind == "homophone":
                 flags[k] = 1
-            elif sizes[k] == 1 and tk.kind == "digit" and tk.digits == "1":
+            elif sizes[k] == 1 and _read(tk.digits, 0) == "1" and tk.kind == "digit":
                 flags[k] = 2
             lks[k] = links[k] if k < n - 1 else tight
         start = run = 0
