@@ -1,6 +1,7 @@
 """The extractor's fast paths give the same answers as the straightforward code they replace.
 
-Each fast path (candidates found by extending each start, ranked lazily on long token runs; one
+Each fast path (candidates found by extending each start, ranked lazily on long token runs, and ranked
+on C arrays in the compiled module; one
 alternation for phonenumbers' number types and NANP regions; digit counting in C; the tokeniser's loop
 without letter-spaced words; the character loops of the compiled module, among them the scanner that
 finds the distractors BLOCK_RE and BLOCK_WORD_RE find and decides, in the same pass, whether the window
@@ -53,17 +54,17 @@ def _hostile_texts():
 def _token_runs(monkeypatch):
     """(t, nums, links) of every long token run the extractor ranks in the hostile texts."""
     runs = []
-    original = core._ranked_candidates
+    original = core._chosen
 
     def spy(t, nums, links, taken):
         if len(nums) >= core._VECTOR_MIN_TOKENS:
             runs.append((t, list(nums), list(links)))
         return original(t, nums, links, taken)
 
-    monkeypatch.setattr(core, "_ranked_candidates", spy)
+    monkeypatch.setattr(core, "_chosen", spy)
     for text in _hostile_texts():
         core.find_all(text)
-    monkeypatch.setattr(core, "_ranked_candidates", original)
+    monkeypatch.setattr(core, "_chosen", original)
     return runs
 
 
@@ -89,20 +90,20 @@ def _short_runs(monkeypatch):
     the labelled ads and in 300-character slices of the hostile texts."""
     from frontline.extract import evaluate
     runs = []
-    original = core._ranked_candidates
+    original = core._chosen
 
     def spy(t, nums, links, taken):
         if len(nums) < core._VECTOR_MIN_TOKENS:
             runs.append((t, list(nums), list(links)))
         return original(t, nums, links, taken)
 
-    monkeypatch.setattr(core, "_ranked_candidates", spy)
+    monkeypatch.setattr(core, "_chosen", spy)
     for rec in evaluate.load_labelled(Path(__file__).parent / "data" / "labelled_ads.jsonl"):
         core.find_all(rec["body"])
     for text in _hostile_texts():
         for k in range(0, len(text), 300):
             core.find_all(text[k:k + 300])
-    monkeypatch.setattr(core, "_ranked_candidates", original)
+    monkeypatch.setattr(core, "_chosen", original)
     return runs
 
 
@@ -195,13 +196,13 @@ def _reference_candidates(t, nums, links):
     return out
 
 
-def _random_runs(n_runs=4_000, seed=5):
+def _random_runs(n_runs=4_000, seed=5, longest=24):
     """Random runs of number tokens and links: digit groups of one to eleven digits, number words,
     homophones, tight links, word gaps and breaks, with "+" and "+ " before some tokens."""
     rng = random.Random(seed)
     runs = []
     for _ in range(n_runs):
-        n = rng.randint(1, 24)
+        n = rng.randint(1, longest)
         nums, links, pos, chars = [], [], 0, []
         for k in range(n):
             kind = rng.choice(["digit"] * 6 + ["word", "homophone", "tens", "lookalike"])
@@ -241,6 +242,83 @@ def test_ranking_skips_taken_ranges(monkeypatch):
     ranked = list(core._ranked_candidates(t, nums, links, taken))
     assert ranked
     assert all(i >= len(nums) // 2 for _, i, _, _, _ in ranked)
+
+
+_TOK_FIELDS = ("start", "end", "digits", "kind", "word", "blocked", "single", "wb")
+
+
+def _tokens_of(module, fields):
+    """Tokens of ``module`` (the compiled core's Tok is its own class) from their fields."""
+    out = []
+    for start, end, digits, kind, word, blocked, single, wb in fields:
+        tk = module.Tok(start, end, digits, kind, word)
+        tk.blocked, tk.single, tk.wb = blocked, single, wb
+        out.append(tk)
+    return out
+
+
+def _source_chosen_runs(monkeypatch, source):
+    """(t, token fields, links, chosen) of every token run the source extractor picks numbers from in the
+    hostile texts (whole and in 300-character slices) and the labelled ads, with what its ``_chosen`` (the
+    plain Python ranking and selection) picked."""
+    from frontline.extract import evaluate
+    runs = []
+    original = source._chosen
+
+    def spy(t, nums, links, taken):
+        fields = [tuple(getattr(tk, f) for f in _TOK_FIELDS) for tk in nums]
+        chosen = original(t, nums, links, taken)
+        runs.append((t, fields, list(links), list(chosen)))  # a copy: _scan_tokens sorts the list it gets
+        return chosen
+
+    monkeypatch.setattr(source, "_chosen", spy)
+    for rec in evaluate.load_labelled(Path(__file__).parent / "data" / "labelled_ads.jsonl"):
+        source.find_all(rec["body"])
+    for text in _hostile_texts():
+        source.find_all(text)
+        for k in range(0, len(text), 300):
+            source.find_all(text[k:k + 300])
+    monkeypatch.setattr(source, "_chosen", original)
+    return runs
+
+
+def test_compiled_ranking_picks_what_the_source_picks(monkeypatch):
+    """The compiled ranking (``_chosen_arrays``: ranges, scores and their order in C arrays, the digits made
+    only for a range that is tried, the ranges counted out by score when there are few scores, else merge
+    sorted) picks the numbers the source's ``_chosen`` picks (``_ranked_candidates`` and classify_digits), in
+    the same order, on the token runs of real and hostile texts and on random runs short and long."""
+    source = _build.source_module()
+    assert core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"
+    runs = _source_chosen_runs(monkeypatch, source)
+    for n_runs, seed, longest in ((3_000, 11, 24), (300, 12, 400)):
+        for t, nums, links in _random_runs(n_runs, seed, longest):
+            fields = [tuple(getattr(tk, f) for f in _TOK_FIELDS) for tk in nums]
+            mine = _tokens_of(source, fields)
+            runs.append((t, fields, links, source._chosen(t, mine, links, bytearray(len(mine)))))
+    seen = {"long": 0, "many scores": 0, "picked": 0, "eleven": 0}
+    for t, fields, links, expected in runs:
+        nums = _tokens_of(core, fields)
+        assert core._chosen_arrays(t, nums, links, bytearray(len(nums))) == expected, (t, fields, links)
+        scores = {c[0] for c in source._candidates(t, _tokens_of(source, fields), links)}
+        seen["long"] += len(nums) >= core._VECTOR_MIN_TOKENS
+        seen["many scores"] += len(scores) > 16
+        seen["picked"] += len(expected)
+        seen["eleven"] += sum(prefix == "+1" for _, _, _, prefix, _ in expected)
+    assert min(seen.values()) >= 5, seen  # long runs, runs of many scores, eleven digits: all met
+
+
+def test_ranges_skipped_unjoined_are_refused_by_classify_digits():
+    """The compiled ranking makes no string for ten digits whose area code or exchange starts below "2":
+    ``classify_digits`` refuses all of those, ASCII digits or not."""
+    rng = random.Random(13)
+    alphabet = "0123456789" + "\uff10\uff11\uff12\u0661\u0669" + "/ -"
+    for _ in range(20_000):
+        d = "".join(rng.choice(alphabet) for _ in range(10))
+        if rng.random() < 0.5:
+            d = rng.choice("01/ -") + d[1:]
+        else:
+            d = d[:3] + rng.choice("01/ -") + d[4:]
+        assert core.classify_digits(d) is None, d
 
 
 def _numbers_to_classify():

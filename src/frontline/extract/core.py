@@ -1343,20 +1343,26 @@ _LOW_BITS = int("0001" * 12, 2)
 
 def _range_candidate(t: str, nums: list[Tok], links: list[int], i: int, j: int, score: float, eleven: bool):
     """The candidate (score, i, j, digits, prefix) for nums[i..j], or None if an eleven-digit range does
-    not start with a country code 1 ("1 213...", "+1213...", "12135550147")."""
+    not start with a country code 1 (``_country_code``)."""
     digits = "".join([tk.digits for tk in nums[i:j + 1]])
     prefix = ""
     if eleven:
-        if digits[0] != "1":
-            return None
-        first = nums[i]
-        plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
-        if not ((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
-                or (first.kind == "digit" and len(first.digits) >= 4) or plus):
+        if not _country_code(t, nums, links, i, j):
             return None
         digits = digits[1:]
         prefix = "+1"
     return score, i, j, digits, prefix
+
+
+def _country_code(t: str, nums: list[Tok], links: list[int], i: int, j: int) -> bool:
+    """Whether the eleven digits of nums[i..j] start with a country code 1 ("1 213...", "+1213...",
+    "12135550147")."""
+    first = nums[i]
+    if first.digits[0] != "1":
+        return False
+    plus = first.start > 0 and t[first.start - 1] == "+" or (first.start > 1 and t[first.start - 2:first.start] == "+ ")
+    return bool((first.digits == "1" and first.kind == "digit" and (i == j or links[i] == TIGHT))
+                or (first.kind == "digit" and len(first.digits) >= 4) or plus)
 
 
 def _candidates(t: str, nums: list[Tok], links: list[int]) -> list:
@@ -1411,6 +1417,240 @@ def _ranked_long_run(t: str, nums: list[Tok], links: list[int], taken: bytearray
         cand = _range_candidate(t, nums, links, i, j, ranges[k + 2], ranges[k + 3])
         if cand is not None:
             yield cand
+
+
+
+def _chosen(t: str, nums: list[Tok], links: list[int], taken: bytearray) -> list:
+    """The numbers of a token run, as (i, j, digits, prefix, target) in the order picked: the candidates
+    best first (``_ranked_candidates``), each kept if it overlaps no token ``taken`` by one kept before and
+    ``classify_digits`` takes its digits. Compiled: ``_chosen_arrays``, the same on C arrays."""
+    if COMPILED:
+        return _chosen_arrays(t, nums, links, taken)
+    chosen = []
+    for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
+        if not _free(taken, i, j):
+            continue
+        res = classify_digits(digits)
+        if res is None:
+            continue
+        for k in range(i, j + 1):
+            taken[k] = 1
+        chosen.append((i, j, digits, prefix, res[1]))
+    return chosen
+
+
+#: ``_LAYOUT_CODES`` as a table: 1 at each code up to the largest (a larger code is no usual layout).
+_LAYOUT_MAX = max(_LAYOUT_CODES)
+_LAYOUT_TABLE = bytes(1 if code in _LAYOUT_CODES else 0 for code in range(_LAYOUT_MAX + 1))
+
+
+def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
+    """``_chosen`` with the ranges in C arrays (compiled only): ``_ranges``' sliding window over the sizes,
+    homophones and links of the tokens read once, the ranges ordered by score (descending, equal scores in
+    order of start: counted out by score when there are at most sixteen scores, else a stable merge sort),
+    and Python objects (the digits, the chosen tuple) made only for a range that is tried: one that
+    overlaps no token taken by then. tests/test_extract_fastpaths.py holds it to the source's ``_chosen``."""
+    n = len(nums)
+    chosen: list = []
+    tight, wordgap = TIGHT, WORDGAP
+    high, low = _HIGH_BITS, _LOW_BITS
+    layout_table = _LAYOUT_TABLE
+    layouts = layout_table
+    layout_max = _LAYOUT_MAX
+    tp = taken
+    # per token: digits (sizes: at most eleven, see _scan_tokens), 1 for a homophone and 2 for a lone digit
+    # "1" (flags), link to the next (lks), digits of its run of tight links (segd); per range: start, end,
+    # eleven digits or ten, score, order
+    ints = cython.cast(cython.p_int, PyMem_Malloc(5 * (n + 1) * cython.sizeof(cython.int)))
+    chars = cython.cast(cython.p_uchar, PyMem_Malloc(4 * (n + 1)))
+    scores = cython.cast(cython.p_double, PyMem_Malloc((n + 1) * cython.sizeof(cython.double)))
+    try:
+        if not ints or not chars or not scores:
+            raise MemoryError()
+        segd, ri, rj, order, spare = ints, ints + (n + 1), ints + 2 * (n + 1), ints + 3 * (n + 1), ints + 4 * (n + 1)
+        sizes, flags, lks, eleven = chars, chars + (n + 1), chars + 2 * (n + 1), chars + 3 * (n + 1)
+        for k in range(n):
+            tk = nums[k]
+            sizes[k] = len(tk.digits)
+            flags[k] = 0
+            if tk.kind == "homophone":
+                flags[k] = 1
+            elif sizes[k] == 1 and _read(tk.digits, 0) == "1" and tk.kind == "digit":
+                flags[k] = 2
+            lks[k] = links[k] if k < n - 1 else tight
+        start = run = 0
+        for k in range(n):
+            if k and lks[k - 1] != tight:
+                for q in range(start, k):
+                    segd[q] = run
+                start, run = k, 0
+            run += sizes[k]
+        for q in range(start, n):
+            segd[q] = run
+        # the ranges, as _ranges finds and scores them
+        m = 0
+        j = -1
+        total = code = hom = gaps = 0
+        for i in range(n):
+            if j < i:
+                j = i
+                total = code = sizes[i]
+                hom = flags[i] & 1
+                gaps = 0
+            while total < 10 and j + 1 < n:
+                lk = lks[j]
+                if lk == wordgap and segd[j] >= 3 and segd[j + 1] >= 3:
+                    gaps += 1
+                elif lk != tight:
+                    break
+                j += 1
+                size = sizes[j]
+                total += size
+                code |= size << (4 * (j - i))
+                hom += flags[j] & 1
+            if 10 <= total <= 11:
+                if code <= layout_max and layouts[code]:
+                    score = 2.0
+                elif not code & high and not code & (code >> 1) & low:
+                    score = 1.5
+                else:
+                    score = 0.0
+                score -= gaps * 0.5
+                score -= hom * 0.6
+                # _lone_one(nums, links, i) from the flags and links
+                if i == 0 or lks[i - 1] != tight or (flags[i - 1] & 2 and (i == 1 or lks[i - 2] != tight)):
+                    score += 1
+                if j == n - 1 or lks[j] != tight:
+                    score += 1
+                ri[m] = i
+                rj[m] = j
+                eleven[m] = total == 11
+                scores[m] = score
+                order[m] = m
+                m += 1
+            if j > i:
+                total -= sizes[i]
+                code >>= 4
+                hom -= flags[i] & 1
+                if lks[i] == wordgap:
+                    gaps -= 1
+        # order[:m]: the ranges by score, descending, equal scores in order of start. A few scores (as a
+        # long run of digits has) are counted out: the ranges of the best score, then of the next...
+        nd = 0
+        last = -1
+        for q in range(m):
+            if last >= 0 and values[last] == scores[q]:
+                spare[q] = last
+                continue
+            last = -1
+            for d in range(nd):
+                if values[d] == scores[q]:
+                    last = d
+                    break
+            if last < 0:
+                if nd == 16:
+                    break
+                values[nd] = scores[q]
+                last = nd
+                nd += 1
+            spare[q] = last
+        src, dst = order, spare
+        width = m  # sorted, unless there are too many scores
+        if last >= 0:
+            for d in range(nd):  # the first slot of each score's ranges: after those of all better scores
+                counts[d] = 0
+            for q in range(m):
+                counts[spare[q]] += 1
+            for d in range(nd):
+                slots[d] = 0
+                for e in range(nd):
+                    if values[e] > values[d]:
+                        slots[d] += counts[e]
+            for q in range(m):
+                d = spare[q]
+                order[slots[d]] = q
+                slots[d] += 1
+        else:  # too many scores: a stable merge sort (bottom up; two runs already in order are copied)
+            width = 1
+        while width < m:
+            lo = 0
+            while lo < m:
+                mid = min(lo + width, m)
+                hi = min(lo + 2 * width, m)
+                a, b, k = lo, mid, lo
+                if mid < hi and scores[src[mid]] > scores[src[mid - 1]]:
+                    while a < mid and b < hi:
+                        if scores[src[b]] > scores[src[a]]:
+                            dst[k] = src[b]
+                            b += 1
+                        else:
+                            dst[k] = src[a]
+                            a += 1
+                        k += 1
+                while a < mid:
+                    dst[k] = src[a]
+                    a += 1
+                    k += 1
+                while b < hi:
+                    dst[k] = src[b]
+                    b += 1
+                    k += 1
+                lo = hi
+            src, dst = dst, src
+            width *= 2
+        # the ranges best first, each tried if it overlaps no token taken by then
+        for r in range(m):
+            q = src[r]
+            i, j = ri[q], rj[q]
+            if tp[i] or tp[j]:
+                continue
+            free = True
+            for k in range(i + 1, j):
+                if tp[k]:
+                    free = False
+                    break
+            if not free:
+                continue
+            if eleven[q]:
+                if not _country_code(t, nums, links, i, j):
+                    continue
+                digits = _range_digits(nums, i, j, 1)
+                prefix = "+1"
+            else:
+                digits = _range_digits(nums, i, j, 0)
+                prefix = ""
+            if digits is None:
+                continue
+            res = classify_digits(digits)
+            if res is None:
+                continue
+            for k in range(i, j + 1):
+                tp[k] = 1
+            chosen.append(_untracked((i, j, digits, prefix, res[1])))  # numbers and strings: no cycle
+    finally:
+        PyMem_Free(ints)
+        PyMem_Free(chars)
+        PyMem_Free(scores)
+    return chosen
+
+
+def _range_digits(nums: list, i: int, j: int, skip: int):
+    """The ten digits of nums[i..j] after the first ``skip`` (compiled only: joined in a C buffer), or None
+    if their area code or exchange starts with a character below "2": ``classify_digits`` takes no such
+    digits, and no string is made for them."""
+    size = 0
+    for k in range(i, j + 1):
+        tk = nums[k]
+        d = tk.digits
+        for c in range(len(d)):
+            if size < 16:
+                buf[size] = _read(d, c)
+            size += 1
+    if size - skip != 10 or size > 16:  # never (a range holds ten digits after a country code)
+        return "".join([x.digits for x in nums[i:j + 1]])[skip:]
+    if buf[skip] < 50 or buf[skip + 3] < 50:  # "2"
+        return None
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf + skip, 10)
 
 
 _ANCHOR_LENGTHS = (min(map(len, ANCHOR_WORDS_ASCII)), max(map(len, ANCHOR_WORDS_ASCII)))
@@ -3289,16 +3529,7 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
     if len(nums) < 1:
         return out
     taken = bytearray(len(nums))  # 1 where a chosen number uses the token
-    chosen = []
-    for score, i, j, digits, prefix in _ranked_candidates(t, nums, links, taken):
-        if not _free(taken, i, j):
-            continue
-        res = classify_digits(digits)
-        if res is None:
-            continue
-        for k in range(i, j + 1):
-            taken[k] = 1
-        chosen.append(_untracked((i, j, digits, prefix, res[1])))  # numbers and strings: no cycle
+    chosen = _chosen(t, nums, links, taken)
     if len(chosen) > 1:
         chosen.sort()
     for i, j, digits, prefix, target in chosen:
