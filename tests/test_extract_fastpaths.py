@@ -1167,3 +1167,20 @@ def test_compiled_link_reads_the_gap_as_the_source_slices_it():
         assert got == expected, (gap, words)
         decided[got] += 1
     assert min(decided.values()) > 1_000  # tight, word gap and break all met
+
+
+def test_shape_gap_read_in_place_equals_the_gap_sliced():
+    """``_shape_gap_at(t, lo, hi)`` (compiled: a gap of up to three characters read in place) says what
+    ``_shape_gap_ok`` says of the slice, for gaps of every length, empty and reversed ones included."""
+    assert core.COMPILED, "build the extractor (make) to test the compiled module"
+    rng = random.Random(61)
+    atoms = list(" -.()/+\n*~_|:") + [L.NEUTRAL, "\u2022", "\u00a0", "x", "!", "$", "1", "\u00e9", "dot", "dash"]
+    said = {True: 0, False: 0}
+    for _ in range(20_000):
+        t = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(t))
+        hi = rng.randint(max(0, lo - 2), len(t))
+        expected = core._shape_gap_ok(t[lo:hi])
+        assert core._shape_gap_at(t, lo, hi) == expected, (t, lo, hi)
+        said[expected] += 1
+    assert min(said.values()) > 2_000
