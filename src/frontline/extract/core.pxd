@@ -204,9 +204,15 @@ cdef str _range_digits(list nums, Py_ssize_t i, Py_ssize_t j, Py_ssize_t skip)
 @cython.locals(k=Py_ssize_t)
 cpdef bint _free(bytearray taken, Py_ssize_t i, Py_ssize_t j)
 
-@cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, out=list, chosen=list,
+@cython.locals(tk=Tok, words_between=Py_ssize_t, broken=bint, nums=list, links=list, star_before=dict)
+cdef tuple _number_tokens(str t, list toks)
+
+@cython.locals(tk=Tok, homophones=bint, keep=list, k=Py_ssize_t)
+cdef bint _homophones_dropped(list nums, list links) except -1
+
+@cython.locals(tk=Tok, nums=list, links=list, out=list, chosen=list,
                i=Py_ssize_t, j=Py_ssize_t, start=Py_ssize_t, end=Py_ssize_t, taken=bytearray, digits=str, prefix=str,
-               extra=list, star_before=dict, homophones=bint, k=Py_ssize_t)
+               extra=list, star_before=dict, k=Py_ssize_t)
 cpdef list _scan_tokens(str text, str t, list toks)
 
 @cython.locals(tk=Tok, bi=Py_ssize_t, k=Py_ssize_t, nb=Py_ssize_t, ts=Py_ssize_t, te=Py_ssize_t, lo=Py_ssize_t,

@@ -3481,17 +3481,17 @@ def _homophones_apart(toks: list[Tok]) -> None:
                 tk.kind, tk.digits = "text", ""
 
 
-def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
-    _homophones_apart(toks)
-    out: list[Found] = []
-    # number tokens and the links between them
+def _number_tokens(t: str, toks: list[Tok]) -> tuple[list[Tok], list[int], dict]:
+    """The number tokens of a window (``toks``, its prefixes set apart by ``_split_prefixes``), the links
+    between them, and the *82 prefix glued before each that has one (index in the number tokens -> the
+    prefix's token)."""
     nums: list[Tok] = _untracked([])
     links: list[int] = _untracked([])
     words_between = 0
     broken = False
     star = None  # a *82 (caller-ID unblocking) prefix waiting for the number it precedes
     star_before: dict[int, Tok] = {}  # index in nums -> the *82 prefix glued before that token
-    for tk in _split_prefixes(t, toks):
+    for tk in toks:
         words_between += tk.wb
         if _star82_glued(tk, t) and not tk.blocked:
             # *82 is a dialling code, never part of the number: set it aside (_split_prefixes split
@@ -3514,18 +3514,39 @@ def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
         else:
             broken = True  # blocked token, an over-long digit run or a junk run of one digit
             star = None
+    return nums, links, star_before
+
+
+def _homophones_dropped(nums: list[Tok], links: list[int]) -> bool:
+    """Turn into words the homophones among the number tokens that ``_homophone_kept`` does not keep;
+    whether there were any."""
     homophones = False
     for tk in nums:
         if tk.kind == "homophone":
             homophones = True
             break
-    if homophones:
-        keep = [_homophone_kept(nums, links, k) for k in range(len(nums))]
-        if not all(keep):
-            for tk, kp in zip(nums, keep):
-                if not kp:
-                    tk.kind, tk.digits = "text", ""
-            return out + _scan_tokens(text, t, toks)
+    if not homophones:
+        return False
+    keep = [_homophone_kept(nums, links, k) for k in range(len(nums))]
+    if all(keep):
+        return False
+    for tk, kp in zip(nums, keep):
+        if not kp:
+            tk.kind, tk.digits = "text", ""
+    return True
+
+
+def _scan_tokens(text: str, t: str, toks: list[Tok]) -> list[Found]:
+    _homophones_apart(toks)
+    out: list[Found] = []
+    # the prefixes are set apart once: they are cut from digit tokens, which the homophones dropped below
+    # never are, and the homophones set apart by _homophones_apart stay so
+    toks = _split_prefixes(t, toks)
+    # number tokens and the links between them, again each time homophones are dropped (dropping one only
+    # loosens links: the homophones kept in the end are those no loosening drops)
+    nums, links, star_before = _number_tokens(t, toks)
+    while _homophones_dropped(nums, links):
+        nums, links, star_before = _number_tokens(t, toks)
     if len(nums) < 1:
         return out
     taken = bytearray(len(nums))  # 1 where a chosen number uses the token
