@@ -1006,3 +1006,80 @@ def test_emptied_memos_give_the_same_answers():
     core.clear_memos()
     assert not core._CHUNK_MEMO and not core._EXCHANGE_VERDICT
     assert [[(f.number, f.start, f.end, f.kinds, f.target) for f in core.find_all(x)] for x in texts] == before
+
+
+def _classified(module, t, s, e):
+    """The chunk t[s:e] read by ``_classify_chunk``, as ``_chunk_outcome`` returns it."""
+    toks = []
+    module._classify_chunk(t, s, e, toks)
+    return tuple([(tk.start - s, tk.end - s, tk.digits, tk.kind, tk.word) for tk in toks])
+
+
+#: Pieces of chunks: digit runs, lookalike letters, "!", number words of every kind (homophones, leet,
+#: words that begin with a digit), separator words, other letters, a "*82" prefix's digits, accents.
+_CHUNK_PIECES = (["0", "1", "2", "7", "82", "213", "5550147", "9" * 12, "l", "i", "o", "s", "b", "!", "!", "d", "h",
+                  "j", "m", "p", "x", "e", "\u00e9", "\u00d7"] + sorted(core.ALL_WORDS)[::3] + list(core._SEP_WORDS)
+                 + ["zeroo", "ne", "tootoo", "s3is", "lbs", "lb", "oh", "o1o3", "2l3", "zer0", "thr33", "0ne", "fith"])
+
+
+def _chunk_texts(rng, count):
+    """Texts of chunks made of ``_CHUNK_PIECES``, each after a space, a "*" or a letter-less gap."""
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            parts.append(rng.choice([" ", "*", "-", " *", "."]))
+            parts.append("".join(rng.choice(_CHUNK_PIECES) for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 6, 12, 30]))))
+        texts.append("".join(parts) + " ")
+    return texts
+
+
+def _compare_chunk_outcomes(module, texts):
+    """(chunks compared, chunks the fast way read, chunks with a digit or "!" it left to the general way) over
+    the chunks CHUNK_RE finds in ``texts``."""
+    compared = fast = left = 0
+    for t in texts:
+        for m in module.CHUNK_RE.finditer(t):
+            s, e = m.span()
+            out = module._chunk_outcome_fast(t, s, e)
+            if out is not module._MISSING:
+                assert out == _classified(module, t, s, e), (t, s, e)
+                fast += 1
+            elif not m.group().isalpha():  # (most runs of letters never reach it: _chunk_outcome)
+                left += 1
+            compared += 1
+    return compared, fast, left
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_chunk_fast_way_gives_the_tokens_of_classify_chunk(module):
+    """The compiled tokeniser reads most chunks it has not met by ``_chunk_outcome_fast``: on random chunks of
+    digits, lookalikes, number words and separator words, the same tokens as ``_classify_chunk``."""
+    compared, fast, _ = _compare_chunk_outcomes(module, _chunk_texts(random.Random(31), 12_000))
+    assert compared > 30_000 and fast > compared * 0.4
+    # the hostile texts (the benchmark's mixed adversarial text among them): nearly every chunk with a digit
+    # or a "!" read the fast way
+    texts = [module._normalise(x) for x in _hostile_texts()[:4] + _hostile_texts()[-1:]]
+    compared, fast, left = _compare_chunk_outcomes(module, texts)
+    assert compared > 10_000 and fast > compared * 0.8 and left < compared * 0.01
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_chunk_fast_way_reads_every_number_word_and_its_neighbours(module):
+    compared = 0
+    for w in module.ALL_WORDS:
+        for t in (f" {w} ", f" 3{w} ", f" {w}4 ", f" {w}{w} ", f" l{w}o ", f" {w}dot{w} ", f"*82{w} ", f" {w}!1 ",
+                  f" {w[:-1]} ", f" {w}s ", f" o{w} "):
+            compared += _compare_chunk_outcomes(module, [t])[0]
+    assert compared > 1_500
+
+
+_CHUNK_CHARS = st.lists(st.sampled_from(["0", "1", "5", "8", "2", "l", "i", "o", "s", "b", "!", "e", "r", "z", "t",
+                                         "w", "n", "h", "f", "u", "d", "a", "x", "p", "*", " "]), max_size=30).map("".join)
+
+
+@settings(max_examples=1_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CHUNK_CHARS)
+def test_chunk_fast_way_on_hypothesis_chunks(t):
+    for module in (core, SOURCE):
+        _compare_chunk_outcomes(module, [t])

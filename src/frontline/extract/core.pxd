@@ -30,6 +30,16 @@ cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
 @cython.locals(c=str, wt=tuple, new=list)
 cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
 
+@cython.locals(node=Py_ssize_t, found=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+cdef Py_ssize_t _trie_longest(str t, Py_ssize_t i, Py_ssize_t e, const unsigned char* children,
+                              const unsigned char* accept) noexcept
+
+@cython.locals(class_table=bytes, child_table=bytes, accept_table=bytes, length_table=bytes, classes=cython.p_uchar,
+               children=cython.p_uchar, accept=cython.p_uchar, lengths=cython.p_uchar, n=Py_ssize_t, digits=Py_ssize_t,
+               letters=Py_ssize_t, looks=Py_ssize_t, stray=bint, i=Py_ssize_t, o=Py_ssize_t, cls=int, c=str, k=Py_ssize_t,
+               info=tuple, w=tuple, cut=bint, short=bint, out=list, p=Py_ssize_t)
+cpdef object _chunk_outcome_fast(str t, Py_ssize_t s, Py_ssize_t e)
+
 @cython.locals(tok=Tok)
 cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)
 

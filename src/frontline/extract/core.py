@@ -751,9 +751,162 @@ def _chunk_outcome(t: str, s: int, e: int):
         return ((0, e - s, wt[0], wt[1], c),)
     if c.isalpha() and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
         return () if c in _SEP_WORDS else None
+    if COMPILED:  # most chunks by passes over their characters (_chunk_outcome_fast); the others below
+        out = _chunk_outcome_fast(t, s, e)
+        if out is not _MISSING:
+            return out
     new: list = []
     _classify_chunk(t, s, e, new)
     return tuple([(tk.start - s, tk.end - s, tk.digits, tk.kind, tk.word) for tk in new])
+
+
+def _chunk_trie() -> tuple[bytes, bytes, bytes, tuple]:
+    """ALL_WORDS (all made of a-z and 0-9) as a trie over character codes (a-z 0-25, 0-9 26-35, 36 for any
+    other character, which no word holds): (children, accept, lengths, words). The child of node ``k`` by
+    code ``x`` is the big-endian pair of bytes at ``2 * (k * 37 + x)`` of children (0: none; node 0 is the
+    root), ``accept[k]`` is 1 + the index in ``words`` of the word that ends at node k (0: none),
+    ``lengths[j]`` the length of word j and ``words[j]`` its (word, digits, token kind, short): the digits
+    and kind of ``_WORD_TOKENS``, and whether it is a homophone of two letters at most."""
+    words = sorted(ALL_WORDS)
+    assert all([re.fullmatch("[a-z0-9]+", w) is not None for w in words]) and len(words) < 255
+    children: list = [[0] * 37]
+    accept = [0]
+    for j, w in enumerate(words):
+        node = 0
+        for ch in w:
+            code = ord(ch) - 97 if "a" <= ch <= "z" else ord(ch) - 22  # as _char_code
+            if not children[node][code]:
+                children.append([0] * 37)
+                accept.append(0)
+                children[node][code] = len(children) - 1
+            node = children[node][code]
+        accept[node] = j + 1
+    assert len(children) < 1 << 16
+    info = tuple([(w, *_WORD_TOKENS[w], ALL_WORDS[w][0] == "homophone" and len(w) <= 2) for w in words])
+    return (b"".join([x.to_bytes(2, "big") for row in children for x in row]), bytes(accept),
+            bytes([len(w) for w in words]), info)
+
+
+_CHUNK_TRIE = _chunk_trie()
+#: Classes of the ASCII characters a chunk read by ``_chunk_outcome_fast`` may hold, as bits: 1 a digit, 2 a
+#: letter a-z, 4 a character of LOOKALIKE_CHUNK_RE other than a digit (l i o s b !), 8 a character that is
+#: neither a digit nor in any number word (no exact split, ``_split_parts``, can hold it); 0 for the others.
+_CHUNK_CLASSES = bytes((1 if 48 <= c <= 57 else 0) | (2 if 97 <= c <= 122 else 0) | (4 if chr(c) in "lios!b" else 0)
+                       | (8 if (97 <= c <= 122 or c == 33) and chr(c) not in "".join(ALL_WORDS) else 0)
+                       for c in range(128))
+#: LOOKALIKE as a translation table (the digits a lookalike chunk reads as).
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKE)
+
+
+def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
+    """1 + the index in ``_CHUNK_TRIE``'s words of the longest number word that t[i:e] starts with, 0 if
+    none (what SPLIT_RE's trie alternative matches at i)."""
+    node = 0
+    found = 0
+    while i < e:
+        o = ord(_read(t, i))
+        if 97 <= o <= 122:
+            x = o - 97
+        elif 48 <= o <= 57:
+            x = o - 22
+        else:
+            break
+        q = 2 * (node * 37 + x)
+        node = children[q] * 256 + children[q + 1]
+        if not node:
+            break
+        if accept[node]:
+            found = accept[node]
+        i += 1
+    return found
+
+
+def _chunk_outcome_fast(t: str, s: int, e: int):
+    """The tokens ``_classify_chunk`` makes of the chunk t[s:e], as ``_chunk_outcome`` returns them, found by
+    passes over its characters and a trie of the number words (``_CHUNK_TRIE``), or _MISSING for a chunk
+    left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one that SPLIT_RE's scan
+    does not cut into digit runs and words but ``_split_parts`` might, one after "*" that begins with "82",
+    one holding a separator word. The compiled module reads chunks this way (tests hold it to
+    ``_classify_chunk``); SPLIT_RE's scan is the longest number word at each letter, the digit run at each
+    digit."""
+    class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_TRIE[0], _CHUNK_TRIE[1], _CHUNK_TRIE[2]
+    classes = class_table  # compiled: pointers to the tables' bytes
+    children = child_table
+    accept = accept_table
+    lengths = length_table
+    n = e - s
+    digits = letters = looks = 0
+    stray = False
+    for i in range(s, e):
+        o = ord(_read(t, i))
+        if o >= 128 or not classes[o]:
+            return _MISSING
+        cls = classes[o]
+        if cls & 1:
+            digits += 1
+        elif cls & 2:
+            letters += 1
+        if cls & 4:
+            looks += 1
+        if cls & 8:
+            stray = True
+    if digits == n:
+        return ((0, n, t[s:e], "digit", ""),)
+    info = _CHUNK_TRIE[3]
+    k = _trie_longest(t, s, e, children, accept)
+    if k and lengths[k - 1] == n:  # a number word
+        w = info[k - 1]
+        return ((0, n, w[1], w[2], w[0]),)
+    # SPLIT_RE's scan: digit runs and number words from the start to the end, no short homophone among them
+    cut = True
+    short = False
+    i = s
+    while i < e:
+        if "0" <= _read(t, i) <= "9":
+            i += 1
+            while i < e and "0" <= _read(t, i) <= "9":
+                i += 1
+            continue
+        k = _trie_longest(t, i, e, children, accept)
+        if not k:
+            cut = False
+            break
+        if info[k - 1][3]:
+            short = True
+        i += lengths[k - 1]
+    if cut and not short:
+        out = []
+        i = s
+        while i < e:
+            p = i
+            if "0" <= _read(t, i) <= "9":
+                i += 1
+                while i < e and "0" <= _read(t, i) <= "9":
+                    i += 1
+                out.append((p - s, i - s, t[p:i], "digit", ""))
+            else:
+                k = _trie_longest(t, i, e, children, accept) - 1
+                w = info[k]
+                i += lengths[k]
+                out.append((p - s, i - s, w[1], w[2], w[0]))
+        return tuple(out)
+    if not cut and not stray and letters and n <= _SPLIT_MAX_CHUNK:
+        return _MISSING  # _split_parts may cut it
+    if n > 2 and s > 0 and _read(t, s - 1) == "*" and _read(t, s) == "8" and _read(t, s + 1) == "2":
+        for i in range(s + 2, e):
+            if not "0" <= _read(t, i) <= "9":
+                return _MISSING  # a "*82" prefix glued to lookalikes
+    c = t[s:e]
+    if looks + digits == n:  # LOOKALIKE_CHUNK_RE matches
+        if digits and n >= 2:
+            if _lookalike_ok(c):
+                return ((0, n, c.translate(_LOOKALIKE_TABLE), "lookalike", c),)
+            return ((0, n, "", "weak_lookalike", c),)
+        if n > digits + letters:  # a "!"
+            return ((0, n, "", "weak_lookalike", c),)
+    if letters >= 3 and _SEP_SPLIT_RE.search(t, s, e) is not None:
+        return _MISSING
+    return ((0, n, "", "block" if digits else "text", c),)
 
 
 def _new_tok(s: int, e: int, digits: str, kind: str, word: str, wb: int) -> Tok:
