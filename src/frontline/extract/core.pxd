@@ -34,11 +34,17 @@ cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
 cdef Py_ssize_t _trie_longest(str t, Py_ssize_t i, Py_ssize_t e, const unsigned char* children,
                               const unsigned char* accept) noexcept
 
+@cython.locals(n=Py_ssize_t, m=Py_ssize_t, plan=bytearray, k=Py_ssize_t, i=Py_ssize_t, count=Py_ssize_t, node=Py_ssize_t,
+               j=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+cdef bytearray _fewest_pieces(str t, Py_ssize_t s, Py_ssize_t e, const unsigned char* children,
+                              const unsigned char* accept)
+
 @cython.locals(class_table=bytes, child_table=bytes, accept_table=bytes, length_table=bytes, classes=cython.p_uchar,
                children=cython.p_uchar, accept=cython.p_uchar, lengths=cython.p_uchar, n=Py_ssize_t, digits=Py_ssize_t,
                letters=Py_ssize_t, looks=Py_ssize_t, stray=bint, i=Py_ssize_t, o=Py_ssize_t, cls=int, c=str, k=Py_ssize_t,
-               info=tuple, w=tuple, cut=bint, short=bint, out=list, p=Py_ssize_t)
-cpdef object _chunk_outcome_fast(str t, Py_ssize_t s, Py_ssize_t e)
+               info=tuple, w=tuple, cut=bint, short=bint, p=Py_ssize_t, plan=bytearray, m=Py_ssize_t, ends=list,
+               j=Py_ssize_t)
+cpdef bint _chunk_tokens(str t, Py_ssize_t s, Py_ssize_t e, list toks, Py_ssize_t wb) except -1
 
 @cython.locals(tok=Tok)
 cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)

@@ -751,10 +751,6 @@ def _chunk_outcome(t: str, s: int, e: int):
         return ((0, e - s, wt[0], wt[1], c),)
     if c.isalpha() and (len(c) < 6 or c[:3] not in _COMPOUND_HEADS or not _is_compound(c)):
         return () if c in _SEP_WORDS else None
-    if COMPILED:  # most chunks by passes over their characters (_chunk_outcome_fast); the others below
-        out = _chunk_outcome_fast(t, s, e)
-        if out is not _MISSING:
-            return out
     new: list = []
     _classify_chunk(t, s, e, new)
     return tuple([(tk.start - s, tk.end - s, tk.digits, tk.kind, tk.word) for tk in new])
@@ -788,7 +784,7 @@ def _chunk_trie() -> tuple[bytes, bytes, bytes, tuple]:
 
 
 _CHUNK_TRIE = _chunk_trie()
-#: Classes of the ASCII characters a chunk read by ``_chunk_outcome_fast`` may hold, as bits: 1 a digit, 2 a
+#: Classes of the ASCII characters a chunk read by ``_chunk_tokens`` may hold, as bits: 1 a digit, 2 a
 #: letter a-z, 4 a character of LOOKALIKE_CHUNK_RE other than a digit (l i o s b !), 8 a character that is
 #: neither a digit nor in any number word (no exact split, ``_split_parts``, can hold it); 0 for the others.
 _CHUNK_CLASSES = bytes((1 if 48 <= c <= 57 else 0) | (2 if 97 <= c <= 122 else 0) | (4 if chr(c) in "lios!b" else 0)
@@ -821,14 +817,59 @@ def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
     return found
 
 
-def _chunk_outcome_fast(t: str, s: int, e: int):
-    """The tokens ``_classify_chunk`` makes of the chunk t[s:e], as ``_chunk_outcome`` returns them, found by
-    passes over its characters and a trie of the number words (``_CHUNK_TRIE``), or _MISSING for a chunk
-    left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one that SPLIT_RE's scan
-    does not cut into digit runs and words but ``_split_parts`` might, one after "*" that begins with "82",
-    one holding a separator word. The compiled module reads chunks this way (tests hold it to
-    ``_classify_chunk``); SPLIT_RE's scan is the longest number word at each letter, the digit run at each
-    digit."""
+def _fewest_pieces(t: str, s: int, e: int, children, accept):
+    """``_split_parts``'s cut of the chunk t[s:e] (at most _SPLIT_MAX_CHUNK characters of a-z, 0-9 and "!",
+    one letter at least) by the same dynamic programming over its positions, with the words found by
+    walking ``_CHUNK_TRIE``: None if there is none, else a bytearray of three rows of n + 1 bytes (n = e - s)
+    where row 1 holds, at the end k of the cut of t[s:s + k], the start of its last piece and row 2 that
+    piece's word (1 + its index in the trie's words; 0 for a run of digits); row 0 counts the pieces (255:
+    no cut)."""
+    n = e - s
+    m = n + 1
+    plan = bytearray(3 * m)
+    for k in range(1, m):
+        plan[k] = 255
+    for i in range(n):
+        if plan[i] == 255:
+            continue
+        count = plan[i] + 1
+        if "0" <= _read(t, s + i) <= "9":
+            k = i + 1
+            while k < n and "0" <= _read(t, s + k) <= "9":
+                k += 1
+            if plan[k] > count:  # (255 > count: no cut yet)
+                plan[k], plan[m + k], plan[2 * m + k] = count, i, 0
+            continue
+        node = 0
+        j = s + i
+        while j < e:  # every number word t[s + i:j] (the trie's walk; a word holds only a-z and 0-9)
+            o = ord(_read(t, j))
+            if 97 <= o <= 122:
+                x = o - 97
+            elif 48 <= o <= 57:
+                x = o - 22
+            else:
+                break
+            q = 2 * (node * 37 + x)
+            node = children[q] * 256 + children[q + 1]
+            if not node:
+                break
+            j += 1
+            if accept[node]:
+                k = j - s
+                if plan[k] > count:
+                    plan[k], plan[m + k], plan[2 * m + k] = count, i, accept[node]
+    return plan if plan[n] != 255 else None
+
+
+def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
+    """The tokens ``_classify_chunk`` makes of the chunk t[s:e], appended to ``toks`` (the first with ``wb``
+    words before it: ``_tokenise_chars``'s way) by passes over the chunk's characters, walking a trie of the
+    number words (``_CHUNK_TRIE``) for SPLIT_RE's scan (the digit run at a digit, the longest number word at
+    a letter) and for ``_split_parts``'s cut (``_fewest_pieces``). False, with nothing appended, for chunks
+    left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one after "*" read as a
+    "*82" prefix and the rest, one split on a separator word. The compiled tokeniser reads its chunks with
+    digits this way (tests hold it to ``_classify_chunk``)."""
     class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_TRIE[0], _CHUNK_TRIE[1], _CHUNK_TRIE[2]
     classes = class_table  # compiled: pointers to the tables' bytes
     children = child_table
@@ -840,7 +881,7 @@ def _chunk_outcome_fast(t: str, s: int, e: int):
     for i in range(s, e):
         o = ord(_read(t, i))
         if o >= 128 or not classes[o]:
-            return _MISSING
+            return False
         cls = classes[o]
         if cls & 1:
             digits += 1
@@ -851,12 +892,14 @@ def _chunk_outcome_fast(t: str, s: int, e: int):
         if cls & 8:
             stray = True
     if digits == n:
-        return ((0, n, t[s:e], "digit", ""),)
+        toks.append(_new_tok(s, e, t[s:e], "digit", "", wb))
+        return True
     info = _CHUNK_TRIE[3]
     k = _trie_longest(t, s, e, children, accept)
     if k and lengths[k - 1] == n:  # a number word
         w = info[k - 1]
-        return ((0, n, w[1], w[2], w[0]),)
+        toks.append(_new_tok(s, e, w[1], w[2], w[0], wb))
+        return True
     # SPLIT_RE's scan: digit runs and number words from the start to the end, no short homophone among them
     cut = True
     short = False
@@ -875,7 +918,6 @@ def _chunk_outcome_fast(t: str, s: int, e: int):
             short = True
         i += lengths[k - 1]
     if cut and not short:
-        out = []
         i = s
         while i < e:
             p = i
@@ -883,30 +925,56 @@ def _chunk_outcome_fast(t: str, s: int, e: int):
                 i += 1
                 while i < e and "0" <= _read(t, i) <= "9":
                     i += 1
-                out.append((p - s, i - s, t[p:i], "digit", ""))
+                toks.append(_new_tok(p, i, t[p:i], "digit", "", wb))
             else:
                 k = _trie_longest(t, i, e, children, accept) - 1
                 w = info[k]
                 i += lengths[k]
-                out.append((p - s, i - s, w[1], w[2], w[0]))
-        return tuple(out)
+                toks.append(_new_tok(p, i, w[1], w[2], w[0], wb))
+            wb = 0
+        return True
     if not cut and not stray and letters and n <= _SPLIT_MAX_CHUNK:
-        return _MISSING  # _split_parts may cut it
+        plan = _fewest_pieces(t, s, e, children, accept)  # _split_parts
+        if plan is not None:
+            m = n + 1
+            ends = []  # the ends of the pieces, last first
+            short = False
+            k = n
+            while k:
+                ends.append(k)
+                if plan[2 * m + k] and info[plan[2 * m + k] - 1][3]:
+                    short = True
+                k = plan[m + k]
+            if not short:
+                for j in range(len(ends) - 1, -1, -1):
+                    k = ends[j]
+                    p = s + plan[m + k]
+                    if plan[2 * m + k]:
+                        w = info[plan[2 * m + k] - 1]
+                        toks.append(_new_tok(p, s + k, w[1], w[2], w[0], wb))
+                    else:
+                        toks.append(_new_tok(p, s + k, t[p:s + k], "digit", "", wb))
+                    wb = 0
+                return True
     if n > 2 and s > 0 and _read(t, s - 1) == "*" and _read(t, s) == "8" and _read(t, s + 1) == "2":
         for i in range(s + 2, e):
             if not "0" <= _read(t, i) <= "9":
-                return _MISSING  # a "*82" prefix glued to lookalikes
+                return False  # a "*82" prefix glued to lookalikes
     c = t[s:e]
     if looks + digits == n:  # LOOKALIKE_CHUNK_RE matches
         if digits and n >= 2:
             if _lookalike_ok(c):
-                return ((0, n, c.translate(_LOOKALIKE_TABLE), "lookalike", c),)
-            return ((0, n, "", "weak_lookalike", c),)
+                toks.append(_new_tok(s, e, c.translate(_LOOKALIKE_TABLE), "lookalike", c, wb))
+            else:
+                toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
+            return True
         if n > digits + letters:  # a "!"
-            return ((0, n, "", "weak_lookalike", c),)
+            toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
+            return True
     if letters >= 3 and _SEP_SPLIT_RE.search(t, s, e) is not None:
-        return _MISSING
-    return ((0, n, "", "block" if digits else "text", c),)
+        return False
+    toks.append(_new_tok(s, e, "", "block" if digits else "text", c, wb))
+    return True
 
 
 def _new_tok(s: int, e: int, digits: str, kind: str, word: str, wb: int) -> Tok:
@@ -974,6 +1042,9 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
             if not keys[(c0 * 27 + (ord(_read(t, s + 1)) - 97 if n > 1 else 26)) * stride + min(n, longest)]:
                 words += 1
                 continue
+        if (digits or other) and _chunk_tokens(t, s, e, toks, words):  # most chunks with digits: no memo
+            words = 0
+            continue
         if s > 0 and _read(t, s - 1) == "*":  # a "*82" prefix may be read: no memo
             out = _chunk_outcome(t, s, e)
         else:
