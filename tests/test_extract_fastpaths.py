@@ -1070,7 +1070,7 @@ def test_chunk_fast_way_gives_the_tokens_of_classify_chunk(module):
 
 def test_fewest_pieces_cut_chunks_as_split_parts_does():
     rng = random.Random(32)
-    children, accept = SOURCE._CHUNK_TRIE[:2]
+    children, accept = SOURCE._CHUNK_CHILDREN, SOURCE._CHUNK_ACCEPT
     words = sorted(SOURCE.ALL_WORDS)
     cut = 0
     for _ in range(20_000):

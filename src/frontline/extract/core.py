@@ -783,19 +783,26 @@ def _chunk_trie() -> tuple[bytes, bytes, bytes, tuple]:
             bytes([len(w) for w in words]), info)
 
 
-_CHUNK_TRIE = _chunk_trie()
+_CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS, _CHUNK_WORDS = _chunk_trie()
 #: Classes of the ASCII characters a chunk read by ``_chunk_tokens`` may hold, as bits: 1 a digit, 2 a
 #: letter a-z, 4 a character of LOOKALIKE_CHUNK_RE other than a digit (l i o s b !), 8 a character that is
-#: neither a digit nor in any number word (no exact split, ``_split_parts``, can hold it); 0 for the others.
+#: neither a digit nor in any number word (no exact split, ``_split_parts``, can hold it), 16 the first
+#: letter of a separator word, 32 s or b (``_lookalike_ok``); 0 for the others.
 _CHUNK_CLASSES = bytes((1 if 48 <= c <= 57 else 0) | (2 if 97 <= c <= 122 else 0) | (4 if chr(c) in "lios!b" else 0)
                        | (8 if (97 <= c <= 122 or c == 33) and chr(c) not in "".join(ALL_WORDS) else 0)
+                       | (16 if chr(c) in {w[0] for w in L.SEPARATOR_WORDS} else 0) | (32 if chr(c) in "sb" else 0)
                        for c in range(128))
-#: LOOKALIKE as a translation table (the digits a lookalike chunk reads as).
+#: LOOKALIKE as a translation table (the digits a lookalike chunk reads as), and as the ASCII code each
+#: character of a lookalike chunk becomes (compiled).
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKE)
+_LOOKALIKE_CODES = bytes(ord(LOOKALIKE.get(chr(c), chr(c))) for c in range(128))
+_SEP_WORDS_TUPLE = tuple(L.SEPARATOR_WORDS)
+#: Where ``_fewest_pieces`` writes its plan (three rows of at most _SPLIT_MAX_CHUNK + 1 bytes), read at once.
+_PLAN = bytearray(3 * (_SPLIT_MAX_CHUNK + 1))
 
 
 def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
-    """1 + the index in ``_CHUNK_TRIE``'s words of the longest number word that t[i:e] starts with, 0 if
+    """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts with, 0 if
     none (what SPLIT_RE's trie alternative matches at i)."""
     node = 0
     found = 0
@@ -820,13 +827,14 @@ def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
 def _fewest_pieces(t: str, s: int, e: int, children, accept):
     """``_split_parts``'s cut of the chunk t[s:e] (at most _SPLIT_MAX_CHUNK characters of a-z, 0-9 and "!",
     one letter at least) by the same dynamic programming over its positions, with the words found by
-    walking ``_CHUNK_TRIE``: None if there is none, else a bytearray of three rows of n + 1 bytes (n = e - s)
+    walking the trie of ``_chunk_trie``: None if there is none, else a bytearray of three rows of n + 1 bytes (n = e - s)
     where row 1 holds, at the end k of the cut of t[s:s + k], the start of its last piece and row 2 that
     piece's word (1 + its index in the trie's words; 0 for a run of digits); row 0 counts the pieces (255:
-    no cut)."""
+    no cut). The bytearray is ``_PLAN``, rewritten by the next call."""
     n = e - s
     m = n + 1
-    plan = bytearray(3 * m)
+    plan = _PLAN
+    plan[0] = 0
     for k in range(1, m):
         plan[k] = 255
     for i in range(n):
@@ -865,36 +873,35 @@ def _fewest_pieces(t: str, s: int, e: int, children, accept):
 def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
     """The tokens ``_classify_chunk`` makes of the chunk t[s:e], appended to ``toks`` (the first with ``wb``
     words before it: ``_tokenise_chars``'s way) by passes over the chunk's characters, walking a trie of the
-    number words (``_CHUNK_TRIE``) for SPLIT_RE's scan (the digit run at a digit, the longest number word at
+    number words (``_chunk_trie``) for SPLIT_RE's scan (the digit run at a digit, the longest number word at
     a letter) and for ``_split_parts``'s cut (``_fewest_pieces``). False, with nothing appended, for chunks
     left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one after "*" read as a
     "*82" prefix and the rest, one split on a separator word. The compiled tokeniser reads its chunks with
     digits this way (tests hold it to ``_classify_chunk``)."""
-    class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_TRIE[0], _CHUNK_TRIE[1], _CHUNK_TRIE[2]
+    class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS
     classes = class_table  # compiled: pointers to the tables' bytes
     children = child_table
     accept = accept_table
     lengths = length_table
     n = e - s
     digits = letters = looks = 0
-    stray = False
+    marks = 0  # the classes met
     for i in range(s, e):
         o = ord(_read(t, i))
         if o >= 128 or not classes[o]:
             return False
         cls = classes[o]
+        marks |= cls
         if cls & 1:
             digits += 1
         elif cls & 2:
             letters += 1
         if cls & 4:
             looks += 1
-        if cls & 8:
-            stray = True
     if digits == n:
         toks.append(_new_tok(s, e, t[s:e], "digit", "", wb))
         return True
-    info = _CHUNK_TRIE[3]
+    info = _CHUNK_WORDS
     k = _trie_longest(t, s, e, children, accept)
     if k and lengths[k - 1] == n:  # a number word
         w = info[k - 1]
@@ -933,7 +940,7 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
                 toks.append(_new_tok(p, i, w[1], w[2], w[0], wb))
             wb = 0
         return True
-    if not cut and not stray and letters and n <= _SPLIT_MAX_CHUNK:
+    if not cut and not marks & 8 and letters and n <= _SPLIT_MAX_CHUNK:
         plan = _fewest_pieces(t, s, e, children, accept)  # _split_parts
         if plan is not None:
             m = n + 1
@@ -963,16 +970,26 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
     c = t[s:e]
     if looks + digits == n:  # LOOKALIKE_CHUNK_RE matches
         if digits and n >= 2:
-            if _lookalike_ok(c):
-                toks.append(_new_tok(s, e, c.translate(_LOOKALIKE_TABLE), "lookalike", c, wb))
+            if not marks & 32 or _lookalike_ok(c):  # (no s or b: ok)
+                if COMPILED and n <= 64:  # the digits by code, from a buffer
+                    code_table = _LOOKALIKE_CODES
+                    codes = code_table
+                    for i in range(n):
+                        buf[i] = codes[ord(_read(t, s + i))]
+                    read = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, buf, n)
+                else:
+                    read = c.translate(_LOOKALIKE_TABLE)
+                toks.append(_new_tok(s, e, read, "lookalike", c, wb))
             else:
                 toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
             return True
         if n > digits + letters:  # a "!"
             toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
             return True
-    if letters >= 3 and _SEP_SPLIT_RE.search(t, s, e) is not None:
-        return False
+    if letters >= 3 and marks & 16:  # a separator word (_SEP_SPLIT_RE) may split it: _classify_chunk
+        for i in range(s, e - 2):
+            if classes[ord(_read(t, i))] & 16 and t.startswith(_SEP_WORDS_TUPLE, i, e):
+                return False
     toks.append(_new_tok(s, e, "", "block" if digits else "text", c, wb))
     return True
 
