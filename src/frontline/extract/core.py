@@ -1008,8 +1008,9 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
     """The tokens of ``_tokenise``'s loop for windows without letter-spaced words, by one pass over the
     characters (what the compiled module runs): the chunks CHUNK_RE matches, with digit runs turned into
     tokens and plain words counted in the loop (a word whose first two letters and length match no number
-    word, separator word or compound head is not sliced out), and the other chunks read through
-    ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
+    word, separator word or compound head is not sliced out), chunks with digits or a "!" read by
+    ``_chunk_tokens`` (no memo: reading one costs about what a look-up does) and the other chunks read
+    through ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
     letter after a space, then one or two spaces and a letter that no letter follows)."""
     toks: list[Tok] = []
     words = 0
