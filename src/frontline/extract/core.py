@@ -944,23 +944,25 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
         plan = _fewest_pieces(t, s, e, children, accept)  # _split_parts
         if plan is not None:
             m = n + 1
-            ends = []  # the ends of the pieces, last first
+            ends = []  # the pieces, last first: (end, start, word) each, read out of _PLAN before anything else
             short = False
             k = n
             while k:
                 ends.append(k)
+                ends.append(plan[m + k])
+                ends.append(plan[2 * m + k])
                 if plan[2 * m + k] and info[plan[2 * m + k] - 1][3]:
                     short = True
                 k = plan[m + k]
             if not short:
-                for j in range(len(ends) - 1, -1, -1):
-                    k = ends[j]
-                    p = s + plan[m + k]
-                    if plan[2 * m + k]:
-                        w = info[plan[2 * m + k] - 1]
-                        toks.append(_new_tok(p, s + k, w[1], w[2], w[0], wb))
+                for j in range(len(ends) - 3, -1, -3):
+                    k = s + ends[j]
+                    p = s + ends[j + 1]
+                    if ends[j + 2]:
+                        w = info[ends[j + 2] - 1]
+                        toks.append(_new_tok(p, k, w[1], w[2], w[0], wb))
                     else:
-                        toks.append(_new_tok(p, s + k, t[p:s + k], "digit", "", wb))
+                        toks.append(_new_tok(p, k, t[p:k], "digit", "", wb))
                     wb = 0
                 return True
     if n > 2 and s > 0 and _read(t, s - 1) == "*" and _read(t, s) == "8" and _read(t, s + 1) == "2":
