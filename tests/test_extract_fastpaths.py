@@ -1064,7 +1064,7 @@ def test_chunk_memo_is_bounded_and_skips_chunks_after_a_star(monkeypatch):
     from frontline.extract import _build
 
     source = _build.source_module()
-    t = "x82b1b 213 2l3 zer0one 10am 2hrs *82b1b 555 0147"
+    t = "x82b1b 213 2l3 zer0one one two twenty dot caf\u00e9 10am 2hrs *82b1b 555 0147"  # (chunks with digits: no memo)
     star = t.index("*") + 1
     for module in (core, source):  # the compiled loop, and the same loop as Python
         monkeypatch.setattr(module, "_CHUNK_MEMO_MAX", 3)
@@ -1184,3 +1184,110 @@ def test_shape_gap_read_in_place_equals_the_gap_sliced():
         assert core._shape_gap_at(t, lo, hi) == expected, (t, lo, hi)
         said[expected] += 1
     assert min(said.values()) > 2_000
+
+def _classified(module, t, s, e, wb):
+    """The tokens ``_classify_chunk`` makes of the chunk t[s:e], the first with ``wb`` words before it."""
+    toks = []
+    module._classify_chunk(t, s, e, toks)
+    return [(tk.start, tk.end, tk.digits, tk.kind, tk.word, wb if k == 0 else 0) for k, tk in enumerate(toks)]
+
+
+#: Pieces of chunks: digit runs, lookalike letters, "!", number words of every kind (homophones, leet,
+#: words that begin with a digit), separator words, other letters, a "*82" prefix's digits, accents, and
+#: runs that SPLIT_RE's scan cuts wrong ("zeroone" after "9": "zeroo" + "ne").
+_CHUNK_PIECES = (["0", "1", "2", "7", "82", "213", "5550147", "9" * 12, "l", "i", "o", "s", "b", "!", "!", "d", "h",
+                  "j", "m", "p", "x", "e", "y", "\u00e9", "\u00d7"] + sorted(core.ALL_WORDS)[::3] + list(core._SEP_WORDS)
+                 + ["zeroo", "ne", "tootoo", "s3is", "lbs", "lb", "oh", "o1o3", "2l3", "zer0", "thr33", "0ne", "fith",
+                    "9zeroone", "threeeight", "3tree", "yo", "hrs"])
+
+
+def _chunk_texts(rng, count):
+    """Texts of chunks made of ``_CHUNK_PIECES``, each after a space, a "*" or a letter-less gap."""
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            parts.append(rng.choice([" ", "*", "-", " *", "."]))
+            parts.append("".join(rng.choice(_CHUNK_PIECES) for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 6, 12, 30]))))
+        texts.append("".join(parts) + " ")
+    return texts
+
+
+def _compare_chunk_tokens(module, texts):
+    """(chunks compared, chunks the fast way read, chunks with a digit or "!" it left to ``_classify_chunk``)
+    over the chunks CHUNK_RE finds in ``texts``."""
+    compared = fast = left = 0
+    for t in texts:
+        for m in module.CHUNK_RE.finditer(t):
+            s, e = m.span()
+            toks = []
+            if module._chunk_tokens(t, s, e, toks, 7):
+                assert [(tk.start, tk.end, tk.digits, tk.kind, tk.word, tk.wb) for tk in toks] == \
+                    _classified(module, t, s, e, 7), (t, s, e)
+                fast += 1
+            else:
+                assert toks == []
+                left += not m.group().isalpha()  # (runs of letters are not sent to it: _tokenise_chars)
+            compared += 1
+    return compared, fast, left
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_chunk_fast_way_gives_the_tokens_of_classify_chunk(module):
+    """The compiled tokeniser reads most chunks with digits by ``_chunk_tokens``: on random chunks of digits,
+    lookalikes, number words and separator words, the same tokens as ``_classify_chunk``."""
+    compared, fast, _ = _compare_chunk_tokens(module, _chunk_texts(random.Random(31), 12_000))
+    assert compared > 30_000 and fast > compared * 0.6
+    # the hostile texts (the benchmark's mixed adversarial text among them): nearly every chunk with a digit
+    # or a "!" read the fast way
+    texts = [module._normalise(x) for x in _hostile_texts()[:4] + _hostile_texts()[-1:]]
+    compared, fast, left = _compare_chunk_tokens(module, texts)
+    assert compared > 10_000 and fast > compared * 0.8 and left < compared * 0.001
+
+
+def test_fewest_pieces_cut_chunks_as_split_parts_does():
+    rng = random.Random(32)
+    children, accept = SOURCE._CHUNK_CHILDREN, SOURCE._CHUNK_ACCEPT
+    words = sorted(SOURCE.ALL_WORDS)
+    cut = 0
+    for _ in range(20_000):
+        c = "".join(rng.choice(words + ["1", "23", "x", "e", "0"]) for _ in range(rng.randint(1, 8)))
+        c = c[rng.randint(0, 2):][:SOURCE._SPLIT_MAX_CHUNK]
+        if not c or c.isdigit():
+            continue
+        t = "*" + c + " "
+        plan = SOURCE._fewest_pieces(t, 1, len(t) - 1, children, accept)
+        parts = SOURCE._split_parts(c)
+        if parts is None:
+            assert plan is None, c
+            continue
+        m, k, ends = len(c) + 1, len(c), []
+        while k:
+            ends.append((plan[m + k], k, words[plan[2 * m + k] - 1] if plan[2 * m + k] else c[plan[m + k]:k]))
+            k = plan[m + k]
+        assert ends[::-1] == [(p.start(), p.end(), p.group()) for p in parts], c
+        assert all((g in SOURCE.ALL_WORDS) == (not g.isdigit()) for _, _, g in ends)
+        cut += 1
+    assert cut > 5_000
+
+
+@pytest.mark.parametrize("module", [core, SOURCE], ids=["core", "source"])
+def test_chunk_fast_way_reads_every_number_word_and_its_neighbours(module):
+    compared = 0
+    for w in module.ALL_WORDS:
+        for t in (f" {w} ", f" 3{w} ", f" {w}4 ", f" {w}{w} ", f" l{w}o ", f" {w}dot{w} ", f"*82{w} ", f" {w}!1 ",
+                  f" {w[:-1]} ", f" {w}s ", f" o{w} ", f" 9{w}{w[1:]} ", f" {w}{w}x "):
+            compared += _compare_chunk_tokens(module, [t])[0]
+    assert compared > 1_500
+
+
+_CHUNK_CHARS = st.lists(st.sampled_from(["0", "1", "5", "8", "2", "l", "i", "o", "s", "b", "!", "e", "r", "z", "t",
+                                         "w", "n", "h", "f", "u", "d", "a", "x", "p", "y", "*", " "]),
+                        max_size=30).map("".join)
+
+
+@settings(max_examples=1_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CHUNK_CHARS)
+def test_chunk_fast_way_on_hypothesis_chunks(t):
+    for module in (core, SOURCE):
+        _compare_chunk_tokens(module, [t])

@@ -41,6 +41,27 @@ cpdef list _tokenise_chars(str t, Py_ssize_t ws, Py_ssize_t we, bint hint)
 @cython.locals(c=str, wt=tuple, new=list)
 cpdef object _chunk_outcome(str t, Py_ssize_t s, Py_ssize_t e)
 
+# The tables of the chunk reader (module-level C variables: no look-up by name).
+cdef bytes _CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS, _CHUNK_CLASSES, _LOOKALIKE_CODES
+cdef tuple _CHUNK_WORDS, _SEP_WORDS_TUPLE
+cdef bytearray _PLAN
+
+@cython.locals(node=Py_ssize_t, found=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+cdef Py_ssize_t _trie_longest(str t, Py_ssize_t i, Py_ssize_t e, const unsigned char* children,
+                              const unsigned char* accept) noexcept
+
+@cython.locals(n=Py_ssize_t, m=Py_ssize_t, plan=bytearray, k=Py_ssize_t, i=Py_ssize_t, count=Py_ssize_t, node=Py_ssize_t,
+               j=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+cdef bytearray _fewest_pieces(str t, Py_ssize_t s, Py_ssize_t e, const unsigned char* children,
+                              const unsigned char* accept)
+
+@cython.locals(class_table=bytes, child_table=bytes, accept_table=bytes, length_table=bytes, classes=cython.p_uchar,
+               children=cython.p_uchar, accept=cython.p_uchar, lengths=cython.p_uchar, n=Py_ssize_t, digits=Py_ssize_t,
+               letters=Py_ssize_t, looks=Py_ssize_t, marks=int, i=Py_ssize_t, o=Py_ssize_t, cls=int, c=str, k=Py_ssize_t,
+               info=tuple, w=tuple, cut=bint, short=bint, p=Py_ssize_t, plan=bytearray, m=Py_ssize_t, ends=list,
+               j=Py_ssize_t, code_table=bytes, codes=cython.p_uchar, buf=cython.uchar[64], read=str)
+cpdef bint _chunk_tokens(str t, Py_ssize_t s, Py_ssize_t e, list toks, Py_ssize_t wb) except -1
+
 @cython.locals(tok=Tok)
 cpdef Tok _new_tok(Py_ssize_t s, Py_ssize_t e, str digits, str kind, str word, Py_ssize_t wb)
 

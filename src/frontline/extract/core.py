@@ -838,6 +838,246 @@ def _chunk_outcome(t: str, s: int, e: int):
     return tuple([(tk.start - s, tk.end - s, tk.digits, tk.kind, tk.word) for tk in new])
 
 
+def _chunk_trie() -> tuple[bytes, bytes, bytes, tuple]:
+    """ALL_WORDS (all made of a-z and 0-9) as a trie over character codes (a-z 0-25, 0-9 26-35, 36 for any
+    other character, which no word holds): (children, accept, lengths, words). The child of node ``k`` by
+    code ``x`` is the big-endian pair of bytes at ``2 * (k * 37 + x)`` of children (0: none; node 0 is the
+    root), ``accept[k]`` is 1 + the index in ``words`` of the word that ends at node k (0: none),
+    ``lengths[j]`` the length of word j and ``words[j]`` its (word, digits, token kind, short): the digits
+    and kind of ``_WORD_TOKENS``, and whether it is a homophone of two letters at most."""
+    words = sorted(ALL_WORDS)
+    assert all([re.fullmatch("[a-z0-9]+", w) is not None for w in words]) and len(words) < 255
+    children: list = [[0] * 37]
+    accept = [0]
+    for j, w in enumerate(words):
+        node = 0
+        for ch in w:
+            code = ord(ch) - 97 if "a" <= ch <= "z" else ord(ch) - 22  # as _char_code
+            if not children[node][code]:
+                children.append([0] * 37)
+                accept.append(0)
+                children[node][code] = len(children) - 1
+            node = children[node][code]
+        accept[node] = j + 1
+    assert len(children) < 1 << 16
+    info = tuple([(w, *_WORD_TOKENS[w], ALL_WORDS[w][0] == "homophone" and len(w) <= 2) for w in words])
+    return (b"".join([x.to_bytes(2, "big") for row in children for x in row]), bytes(accept),
+            bytes([len(w) for w in words]), info)
+
+
+_CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS, _CHUNK_WORDS = _chunk_trie()
+#: Classes of the ASCII characters a chunk read by ``_chunk_tokens`` may hold, as bits: 1 a digit, 2 a
+#: letter a-z, 4 a character of LOOKALIKE_CHUNK_RE other than a digit (l i o s b !), 8 a character that is
+#: neither a digit nor in any number word (no exact split, ``_split_parts``, can hold it), 16 the first
+#: letter of a separator word, 32 s or b (``_lookalike_ok``); 0 for the others.
+_CHUNK_CLASSES = bytes((1 if 48 <= c <= 57 else 0) | (2 if 97 <= c <= 122 else 0) | (4 if chr(c) in "lios!b" else 0)
+                       | (8 if (97 <= c <= 122 or c == 33) and chr(c) not in "".join(ALL_WORDS) else 0)
+                       | (16 if chr(c) in {w[0] for w in L.SEPARATOR_WORDS} else 0) | (32 if chr(c) in "sb" else 0)
+                       for c in range(128))
+#: LOOKALIKE as a translation table (the digits a lookalike chunk reads as), and as the ASCII code each
+#: character of a lookalike chunk becomes (compiled).
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKE)
+_LOOKALIKE_CODES = bytes(ord(LOOKALIKE.get(chr(c), chr(c))) for c in range(128))
+_SEP_WORDS_TUPLE = tuple(L.SEPARATOR_WORDS)
+#: Where ``_fewest_pieces`` writes its plan (three rows of at most _SPLIT_MAX_CHUNK + 1 bytes), read at once.
+_PLAN = bytearray(3 * (_SPLIT_MAX_CHUNK + 1))
+
+
+def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
+    """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts with, 0 if
+    none (what SPLIT_RE's trie alternative matches at i)."""
+    node = 0
+    found = 0
+    while i < e:
+        o = ord(_read(t, i))
+        if 97 <= o <= 122:
+            x = o - 97
+        elif 48 <= o <= 57:
+            x = o - 22
+        else:
+            break
+        q = 2 * (node * 37 + x)
+        node = children[q] * 256 + children[q + 1]
+        if not node:
+            break
+        if accept[node]:
+            found = accept[node]
+        i += 1
+    return found
+
+
+def _fewest_pieces(t: str, s: int, e: int, children, accept):
+    """``_split_parts``'s cut of the chunk t[s:e] (at most _SPLIT_MAX_CHUNK characters of a-z, 0-9 and "!",
+    one letter at least) by the same dynamic programming over its positions, with the words found by
+    walking the trie of ``_chunk_trie``: None if there is none, else a bytearray of three rows of n + 1 bytes (n = e - s)
+    where row 1 holds, at the end k of the cut of t[s:s + k], the start of its last piece and row 2 that
+    piece's word (1 + its index in the trie's words; 0 for a run of digits); row 0 counts the pieces (255:
+    no cut). The bytearray is ``_PLAN``, rewritten by the next call."""
+    n = e - s
+    m = n + 1
+    plan = _PLAN
+    plan[0] = 0
+    for k in range(1, m):
+        plan[k] = 255
+    for i in range(n):
+        if plan[i] == 255:
+            continue
+        count = plan[i] + 1
+        if "0" <= _read(t, s + i) <= "9":
+            k = i + 1
+            while k < n and "0" <= _read(t, s + k) <= "9":
+                k += 1
+            if plan[k] > count:  # (255 > count: no cut yet)
+                plan[k], plan[m + k], plan[2 * m + k] = count, i, 0
+            continue
+        node = 0
+        j = s + i
+        while j < e:  # every number word t[s + i:j] (the trie's walk; a word holds only a-z and 0-9)
+            o = ord(_read(t, j))
+            if 97 <= o <= 122:
+                x = o - 97
+            elif 48 <= o <= 57:
+                x = o - 22
+            else:
+                break
+            q = 2 * (node * 37 + x)
+            node = children[q] * 256 + children[q + 1]
+            if not node:
+                break
+            j += 1
+            if accept[node]:
+                k = j - s
+                if plan[k] > count:
+                    plan[k], plan[m + k], plan[2 * m + k] = count, i, accept[node]
+    return plan if plan[n] != 255 else None
+
+
+def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
+    """The tokens ``_classify_chunk`` makes of the chunk t[s:e], appended to ``toks`` (the first with ``wb``
+    words before it: ``_tokenise_chars``'s way) by passes over the chunk's characters, walking a trie of the
+    number words (``_chunk_trie``) for SPLIT_RE's scan (the digit run at a digit, the longest number word at
+    a letter) and for ``_split_parts``'s cut (``_fewest_pieces``). False, with nothing appended, for chunks
+    left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one after "*" read as a
+    "*82" prefix and the rest, one split on a separator word. The compiled tokeniser reads its chunks with
+    digits this way (tests hold it to ``_classify_chunk``)."""
+    class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS
+    classes = class_table  # compiled: pointers to the tables' bytes
+    children = child_table
+    accept = accept_table
+    lengths = length_table
+    n = e - s
+    digits = letters = looks = 0
+    marks = 0  # the classes met
+    for i in range(s, e):
+        o = ord(_read(t, i))
+        if o >= 128 or not classes[o]:
+            return False
+        cls = classes[o]
+        marks |= cls
+        if cls & 1:
+            digits += 1
+        elif cls & 2:
+            letters += 1
+        if cls & 4:
+            looks += 1
+    if digits == n:
+        toks.append(_new_tok(s, e, t[s:e], "digit", "", wb))
+        return True
+    info = _CHUNK_WORDS
+    k = _trie_longest(t, s, e, children, accept)
+    if k and lengths[k - 1] == n:  # a number word
+        w = info[k - 1]
+        toks.append(_new_tok(s, e, w[1], w[2], w[0], wb))
+        return True
+    # SPLIT_RE's scan: digit runs and number words from the start to the end, no short homophone among them
+    cut = True
+    short = False
+    i = s
+    while i < e:
+        if "0" <= _read(t, i) <= "9":
+            i += 1
+            while i < e and "0" <= _read(t, i) <= "9":
+                i += 1
+            continue
+        k = _trie_longest(t, i, e, children, accept)
+        if not k:
+            cut = False
+            break
+        if info[k - 1][3]:
+            short = True
+        i += lengths[k - 1]
+    if cut and not short:
+        i = s
+        while i < e:
+            p = i
+            if "0" <= _read(t, i) <= "9":
+                i += 1
+                while i < e and "0" <= _read(t, i) <= "9":
+                    i += 1
+                toks.append(_new_tok(p, i, t[p:i], "digit", "", wb))
+            else:
+                k = _trie_longest(t, i, e, children, accept) - 1
+                w = info[k]
+                i += lengths[k]
+                toks.append(_new_tok(p, i, w[1], w[2], w[0], wb))
+            wb = 0
+        return True
+    if not cut and not marks & 8 and letters and n <= _SPLIT_MAX_CHUNK:
+        plan = _fewest_pieces(t, s, e, children, accept)  # _split_parts
+        if plan is not None:
+            m = n + 1
+            ends = []  # the pieces, last first: (end, start, word) each, read out of _PLAN before anything else
+            short = False
+            k = n
+            while k:
+                ends.append(k)
+                ends.append(plan[m + k])
+                ends.append(plan[2 * m + k])
+                if plan[2 * m + k] and info[plan[2 * m + k] - 1][3]:
+                    short = True
+                k = plan[m + k]
+            if not short:
+                for j in range(len(ends) - 3, -1, -3):
+                    k = s + ends[j]
+                    p = s + ends[j + 1]
+                    if ends[j + 2]:
+                        w = info[ends[j + 2] - 1]
+                        toks.append(_new_tok(p, k, w[1], w[2], w[0], wb))
+                    else:
+                        toks.append(_new_tok(p, k, t[p:k], "digit", "", wb))
+                    wb = 0
+                return True
+    if n > 2 and s > 0 and _read(t, s - 1) == "*" and _read(t, s) == "8" and _read(t, s + 1) == "2":
+        for i in range(s + 2, e):
+            if not "0" <= _read(t, i) <= "9":
+                return False  # a "*82" prefix glued to lookalikes
+    c = t[s:e]
+    if looks + digits == n:  # LOOKALIKE_CHUNK_RE matches
+        if digits and n >= 2:
+            if not marks & 32 or _lookalike_ok(c):  # (no s or b: ok)
+                if COMPILED and n <= 64:  # the digits by code, from a buffer
+                    code_table = _LOOKALIKE_CODES
+                    codes = code_table
+                    for i in range(n):
+                        buf[i] = codes[ord(_read(t, s + i))]
+                    read = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, buf, n)
+                else:
+                    read = c.translate(_LOOKALIKE_TABLE)
+                toks.append(_new_tok(s, e, read, "lookalike", c, wb))
+            else:
+                toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
+            return True
+        if n > digits + letters:  # a "!"
+            toks.append(_new_tok(s, e, "", "weak_lookalike", c, wb))
+            return True
+    if letters >= 3 and marks & 16:  # a separator word (_SEP_SPLIT_RE) may split it: _classify_chunk
+        for i in range(s, e - 2):
+            if classes[ord(_read(t, i))] & 16 and t.startswith(_SEP_WORDS_TUPLE, i, e):
+                return False
+    toks.append(_new_tok(s, e, "", "block" if digits else "text", c, wb))
+    return True
+
+
 def _new_tok(s: int, e: int, digits: str, kind: str, word: str, wb: int) -> Tok:
     """Tok(s, e, digits, kind, word) with ``wb`` set, made without calling ``__init__`` (compiled, a C call)."""
     tok = Tok.__new__(Tok)
@@ -852,8 +1092,9 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
     """The tokens of ``_tokenise``'s loop for windows without letter-spaced words, by one pass over the
     characters (what the compiled module runs): the chunks CHUNK_RE matches, with digit runs turned into
     tokens and plain words counted in the loop (a word whose first two letters and length match no number
-    word, separator word or compound head is not sliced out), and the other chunks read through
-    ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
+    word, separator word or compound head is not sliced out), chunks with digits or a "!" read by
+    ``_chunk_tokens`` (no memo: reading one costs about what a look-up does) and the other chunks read
+    through ``_CHUNK_MEMO``. With ``hint``, None as soon as ``_SPACED_HINT_RE`` would match in t[ws:we] (a single
     letter after a space, then one or two spaces and a letter that no letter follows)."""
     toks: list[Tok] = []
     words = 0
@@ -903,6 +1144,9 @@ def _tokenise_chars(t: str, ws: int, we: int, hint: bool) -> list[Tok] | None:
             if not keys[(c0 * 27 + (ord(_read(t, s + 1)) - 97 if n > 1 else 26)) * stride + min(n, longest)]:
                 words += 1
                 continue
+        if (digits or other) and _chunk_tokens(t, s, e, toks, words):  # most chunks with digits: no memo
+            words = 0
+            continue
         if s > 0 and _read(t, s - 1) == "*":  # a "*82" prefix may be read: no memo
             out = _chunk_outcome(t, s, e)
         else:
