@@ -1185,6 +1185,7 @@ def test_shape_gap_read_in_place_equals_the_gap_sliced():
         said[expected] += 1
     assert min(said.values()) > 2_000
 
+
 def _classified(module, t, s, e, wb):
     """The tokens ``_classify_chunk`` makes of the chunk t[s:e], the first with ``wb`` words before it."""
     toks = []
