@@ -46,12 +46,15 @@ cdef bytes _CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS, _CHUNK_CLASSES, _LOOK
 cdef tuple _CHUNK_WORDS, _SEP_WORDS_TUPLE
 cdef bytearray _PLAN
 
-@cython.locals(node=Py_ssize_t, found=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+@cython.locals(x=Py_ssize_t, q=Py_ssize_t)
+cdef inline Py_ssize_t _trie_next(const unsigned char* children, Py_ssize_t node, Py_ssize_t o) noexcept
+
+@cython.locals(node=Py_ssize_t, found=Py_ssize_t)
 cdef Py_ssize_t _trie_longest(str t, Py_ssize_t i, Py_ssize_t e, const unsigned char* children,
                               const unsigned char* accept) noexcept
 
 @cython.locals(n=Py_ssize_t, m=Py_ssize_t, plan=bytearray, k=Py_ssize_t, i=Py_ssize_t, count=Py_ssize_t, node=Py_ssize_t,
-               j=Py_ssize_t, o=Py_ssize_t, x=Py_ssize_t, q=Py_ssize_t)
+               j=Py_ssize_t)
 cdef bytearray _fewest_pieces(str t, Py_ssize_t s, Py_ssize_t e, const unsigned char* children,
                               const unsigned char* accept)
 

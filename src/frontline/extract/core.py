@@ -883,21 +883,26 @@ _SEP_WORDS_TUPLE = tuple(L.SEPARATOR_WORDS)
 _PLAN = bytearray(3 * (_SPLIT_MAX_CHUNK + 1))
 
 
+def _trie_next(children, node: int, o: int) -> int:
+    """The node of ``_chunk_trie`` after ``node`` on the character of code ``o``; 0 (the root, never a
+    child) where there is none: a number word holds only a-z and 0-9."""
+    if 97 <= o <= 122:
+        x = o - 97
+    elif 48 <= o <= 57:
+        x = o - 22
+    else:
+        return 0
+    q = 2 * (node * 37 + x)
+    return children[q] * 256 + children[q + 1]
+
+
 def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
     """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts with, 0 if
     none (what SPLIT_RE's trie alternative matches at i)."""
     node = 0
     found = 0
     while i < e:
-        o = ord(_read(t, i))
-        if 97 <= o <= 122:
-            x = o - 97
-        elif 48 <= o <= 57:
-            x = o - 22
-        else:
-            break
-        q = 2 * (node * 37 + x)
-        node = children[q] * 256 + children[q + 1]
+        node = _trie_next(children, node, ord(_read(t, i)))
         if not node:
             break
         if accept[node]:
@@ -932,16 +937,8 @@ def _fewest_pieces(t: str, s: int, e: int, children, accept):
             continue
         node = 0
         j = s + i
-        while j < e:  # every number word t[s + i:j] (the trie's walk; a word holds only a-z and 0-9)
-            o = ord(_read(t, j))
-            if 97 <= o <= 122:
-                x = o - 97
-            elif 48 <= o <= 57:
-                x = o - 22
-            else:
-                break
-            q = 2 * (node * 37 + x)
-            node = children[q] * 256 + children[q + 1]
+        while j < e:  # every number word t[s + i:j] (the trie's walk)
+            node = _trie_next(children, node, ord(_read(t, j)))
             if not node:
                 break
             j += 1
