@@ -210,10 +210,10 @@ def classify_digits(d: str) -> tuple[bool, bool] | None:
     Structure first (area code and exchange start 2-9, no N11 area code, not one repeated digit), then
     phonenumbers on a number built from the digits - never ``parse()`` on raw text. phonenumbers'
     NANP patterns constrain the first six digits and, but for a few exchanges
-    (exchanges.line_dependent_keys; with phonenumbers 9.0.43 246-521, 246-522, 876-606), not the line number, so the verdict is one
-    per area code and exchange (_exchange_verdict): looked up in the table of all of them written at
-    install (:mod:`frontline.extract.exchanges`), or else computed and memoised. Compiled: ten ASCII digits
-    are checked by one pass over the characters, which also reads the first six as a number.
+    (exchanges.line_dependent_keys; with phonenumbers 9.0.43 246-521, 246-522, 876-606), not the line number, so the
+    verdict is one per area code and exchange (_exchange_verdict): looked up in the table of all of them written at
+    install (:mod:`frontline.extract.exchanges`), or else computed and memoised. Compiled: ten ASCII digits are
+    checked by one pass over the characters, which also reads the first six as a number.
     """
     if COMPILED and len(d) == 10:
         key = 0
@@ -897,8 +897,8 @@ def _trie_next(children, node: int, o: int) -> int:
 
 
 def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
-    """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts with, 0 if
-    none (what SPLIT_RE's trie alternative matches at i)."""
+    """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts
+    with, 0 if none (what SPLIT_RE's trie alternative matches at i)."""
     node = 0
     found = 0
     while i < e:
@@ -914,10 +914,10 @@ def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
 def _fewest_pieces(t: str, s: int, e: int, children, accept):
     """``_split_parts``'s cut of the chunk t[s:e] (at most _SPLIT_MAX_CHUNK characters of a-z, 0-9 and "!",
     one letter at least) by the same dynamic programming over its positions, with the words found by
-    walking the trie of ``_chunk_trie``: None if there is none, else a bytearray of three rows of n + 1 bytes (n = e - s)
-    where row 1 holds, at the end k of the cut of t[s:s + k], the start of its last piece and row 2 that
-    piece's word (1 + its index in the trie's words; 0 for a run of digits); row 0 counts the pieces (255:
-    no cut). The bytearray is ``_PLAN``, rewritten by the next call."""
+    walking the trie of ``_chunk_trie``: None if there is none, else a bytearray of three rows of n + 1
+    bytes (n = e - s) where row 1 holds, at the end k of the cut of t[s:s + k], the start of its last
+    piece and row 2 that piece's word (1 + its index in the trie's words; 0 for a run of digits); row 0
+    counts the pieces (255: no cut). The bytearray is ``_PLAN``, rewritten by the next call."""
     n = e - s
     m = n + 1
     plan = _PLAN
@@ -957,7 +957,8 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
     left to ``_classify_chunk``: one holding a character outside a-z, 0-9 and "!", one after "*" read as a
     "*82" prefix and the rest, one split on a separator word. The compiled tokeniser reads its chunks with
     digits this way (tests hold it to ``_classify_chunk``)."""
-    class_table, child_table, accept_table, length_table = _CHUNK_CLASSES, _CHUNK_CHILDREN, _CHUNK_ACCEPT, _CHUNK_LENGTHS
+    class_table, child_table = _CHUNK_CLASSES, _CHUNK_CHILDREN
+    accept_table, length_table = _CHUNK_ACCEPT, _CHUNK_LENGTHS
     classes = class_table  # compiled: pointers to the tables' bytes
     children = child_table
     accept = accept_table
