@@ -284,8 +284,8 @@ def _source_chosen_runs(monkeypatch, source):
 
 def test_compiled_ranking_picks_what_the_source_picks(monkeypatch):
     """The compiled ranking (``_chosen_arrays``: ranges, scores and their order in C arrays, the digits made
-    only for a range that is tried, the ranges counted out by score when there are few scores, else merge
-    sorted) picks the numbers the source's ``_chosen`` picks (``_ranked_candidates`` and classify_digits), in
+    only for a range that is tried, the ranges counted out by score when there are few scores, else sorted
+    by libc's qsort) picks the numbers the source's ``_chosen`` picks (``_ranked_candidates`` and classify_digits), in
     the same order, on the token runs of real and hostile texts and on random runs short and long."""
     source = _build.source_module()
     assert core.COMPILED and not source.COMPILED, "build the extractor (make) to test the compiled module"

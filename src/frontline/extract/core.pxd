@@ -7,6 +7,7 @@ cimport cython
 from cpython.unicode cimport (PyUnicode_READ_CHAR, PyUnicode_KIND, PyUnicode_1BYTE_DATA, PyUnicode_FromKindAndData,
                                PyUnicode_4BYTE_KIND)
 from libc.string cimport memchr
+from libc.stdlib cimport qsort
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 
@@ -210,16 +211,25 @@ cpdef list _candidates(str t, list nums, list links)
 cpdef bint _country_code(str t, list nums, list links, Py_ssize_t i, Py_ssize_t j) except -1
 
 # The ranking on C arrays (compiled only; core.py's _chosen runs _ranked_candidates as plain Python).
+# A range to order by score (_chosen_arrays, when it has too many scores to count them out) and qsort's
+# comparison of two.
+ctypedef struct _Ranked:
+    double score
+    int index
+ctypedef _Ranked* _RankedPointer
+
+@cython.locals(x=_RankedPointer, y=_RankedPointer)
+cdef int _better(const void* a, const void* b) noexcept nogil
+
 @cython.locals(n=Py_ssize_t, chosen=list, tight=int, wordgap=int, high=Py_ssize_t, low=Py_ssize_t, layout_table=bytes,
                layouts=cython.p_uchar, layout_max=Py_ssize_t, tp=cython.p_uchar, ints=cython.p_int,
                chars=cython.p_uchar, scores=cython.p_double, segd=cython.p_int, ri=cython.p_int, rj=cython.p_int,
-               order=cython.p_int, spare=cython.p_int, src=cython.p_int, dst=cython.p_int, sizes=cython.p_uchar,
+               order=cython.p_int, spare=cython.p_int, sizes=cython.p_uchar,
                flags=cython.p_uchar, lks=cython.p_uchar, eleven=cython.p_uchar, k=Py_ssize_t, tk=Tok,
                start=Py_ssize_t, run=Py_ssize_t, q=Py_ssize_t, m=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t,
                total=Py_ssize_t, code=Py_ssize_t, hom=Py_ssize_t, gaps=Py_ssize_t, lk=int, size=Py_ssize_t,
-               score=double, width=Py_ssize_t, lo=Py_ssize_t, mid=Py_ssize_t, hi=Py_ssize_t, a=Py_ssize_t,
-               b=Py_ssize_t, r=Py_ssize_t, free=bint, digits=str, prefix=str, res=tuple, nd=Py_ssize_t,
-               last=Py_ssize_t, d=Py_ssize_t, e=Py_ssize_t, values=double[16], counts=Py_ssize_t[16], slots=Py_ssize_t[16])
+               score=double, ranked=_RankedPointer, r=Py_ssize_t, free=bint, digits=str, prefix=str, res=tuple,
+               nd=Py_ssize_t, last=Py_ssize_t, d=Py_ssize_t, e=Py_ssize_t, values=double[16], counts=Py_ssize_t[16], slots=Py_ssize_t[16])
 cpdef list _chosen_arrays(str t, list nums, list links, bytearray taken)
 
 @cython.locals(size=Py_ssize_t, k=Py_ssize_t, tk=Tok, d=str, c=Py_ssize_t, buf=Py_UCS4[16])

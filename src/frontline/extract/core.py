@@ -1686,10 +1686,20 @@ _LAYOUT_MAX = max(_LAYOUT_CODES)
 _LAYOUT_TABLE = bytes(1 if code in _LAYOUT_CODES else 0 for code in range(_LAYOUT_MAX + 1))
 
 
+def _better(a, b) -> int:
+    """libc's qsort order of two ranges (compiled only: each a ``_Ranked``, core.pxd): the higher score
+    first, equal scores in the order the ranges were found (by start), as a stable sort by score gives."""
+    x = cython.cast(_RankedPointer, a)
+    y = cython.cast(_RankedPointer, b)
+    if x.score != y.score:
+        return -1 if x.score > y.score else 1
+    return x.index - y.index
+
+
 def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
     """``_chosen`` with the ranges in C arrays (compiled only): ``_ranges``' sliding window over the sizes,
     homophones and links of the tokens read once, the ranges ordered by score (descending, equal scores in
-    order of start: counted out by score when there are at most sixteen scores, else a stable merge sort),
+    order of start: counted out by score when there are at most sixteen scores, else libc's qsort),
     and Python objects (the digits, the chosen tuple) made only for a range that is tried: one that
     overlaps no token taken by then. tests/test_extract_fastpaths.py holds it to the source's ``_chosen``."""
     n = len(nums)
@@ -1796,8 +1806,6 @@ def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
                 last = nd
                 nd += 1
             spare[q] = last
-        src, dst = order, spare
-        width = m  # sorted, unless there are too many scores
         if last >= 0:
             for d in range(nd):  # the first slot of each score's ranges: after those of all better scores
                 counts[d] = 0
@@ -1812,37 +1820,20 @@ def _chosen_arrays(t: str, nums: list, links: list, taken: bytearray) -> list:
                 d = spare[q]
                 order[slots[d]] = q
                 slots[d] += 1
-        else:  # too many scores: a stable merge sort (bottom up; two runs already in order are copied)
-            width = 1
-        while width < m:
-            lo = 0
-            while lo < m:
-                mid = min(lo + width, m)
-                hi = min(lo + 2 * width, m)
-                a, b, k = lo, mid, lo
-                if mid < hi and scores[src[mid]] > scores[src[mid - 1]]:
-                    while a < mid and b < hi:
-                        if scores[src[b]] > scores[src[a]]:
-                            dst[k] = src[b]
-                            b += 1
-                        else:
-                            dst[k] = src[a]
-                            a += 1
-                        k += 1
-                while a < mid:
-                    dst[k] = src[a]
-                    a += 1
-                    k += 1
-                while b < hi:
-                    dst[k] = src[b]
-                    b += 1
-                    k += 1
-                lo = hi
-            src, dst = dst, src
-            width *= 2
+        else:  # too many scores: libc's qsort of (score, range) pairs, the better score first, then the earlier range
+            ranked = cython.cast(_RankedPointer, PyMem_Malloc(max(m, 1) * cython.sizeof(_Ranked)))
+            if not ranked:
+                raise MemoryError()
+            for q in range(m):
+                ranked[q].score = scores[q]
+                ranked[q].index = q
+            qsort(ranked, m, cython.sizeof(_Ranked), _better)
+            for q in range(m):
+                order[q] = ranked[q].index
+            PyMem_Free(ranked)
         # the ranges best first, each tried if it overlaps no token taken by then
         for r in range(m):
-            q = src[r]
+            q = order[r]
             i, j = ri[q], rj[q]
             if tp[i] or tp[j]:
                 continue
