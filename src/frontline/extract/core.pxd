@@ -50,6 +50,8 @@ cdef bytearray _PLAN
 @cython.locals(x=Py_ssize_t, q=Py_ssize_t)
 cdef inline Py_ssize_t _trie_next(const unsigned char* children, Py_ssize_t node, Py_ssize_t o) noexcept
 
+cdef inline Py_ssize_t _digits_end(str t, Py_ssize_t i, Py_ssize_t e) noexcept
+
 @cython.locals(node=Py_ssize_t, found=Py_ssize_t)
 cdef Py_ssize_t _trie_longest(str t, Py_ssize_t i, Py_ssize_t e, const unsigned char* children,
                               const unsigned char* accept) noexcept

@@ -896,6 +896,13 @@ def _trie_next(children, node: int, o: int) -> int:
     return children[q] * 256 + children[q + 1]
 
 
+def _digits_end(t: str, i: int, e: int) -> int:
+    """The end of the run of ASCII digits that starts at i (at most e)."""
+    while i < e and "0" <= _read(t, i) <= "9":
+        i += 1
+    return i
+
+
 def _trie_longest(t: str, i: int, e: int, children, accept) -> int:
     """1 + the index in ``_CHUNK_WORDS`` (``_chunk_trie``) of the longest number word that t[i:e] starts
     with, 0 if none (what SPLIT_RE's trie alternative matches at i)."""
@@ -929,9 +936,7 @@ def _fewest_pieces(t: str, s: int, e: int, children, accept):
             continue
         count = plan[i] + 1
         if "0" <= _read(t, s + i) <= "9":
-            k = i + 1
-            while k < n and "0" <= _read(t, s + k) <= "9":
-                k += 1
+            k = _digits_end(t, s + i, e) - s
             if plan[k] > count:  # (255 > count: no cut yet)
                 plan[k], plan[m + k], plan[2 * m + k] = count, i, 0
             continue
@@ -993,9 +998,7 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
     i = s
     while i < e:
         if "0" <= _read(t, i) <= "9":
-            i += 1
-            while i < e and "0" <= _read(t, i) <= "9":
-                i += 1
+            i = _digits_end(t, i, e)
             continue
         k = _trie_longest(t, i, e, children, accept)
         if not k:
@@ -1009,9 +1012,7 @@ def _chunk_tokens(t: str, s: int, e: int, toks: list, wb: int) -> bool:
         while i < e:
             p = i
             if "0" <= _read(t, i) <= "9":
-                i += 1
-                while i < e and "0" <= _read(t, i) <= "9":
-                    i += 1
+                i = _digits_end(t, i, e)
                 toks.append(_new_tok(p, i, t[p:i], "digit", "", wb))
             else:
                 k = _trie_longest(t, i, e, children, accept) - 1
